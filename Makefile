@@ -1,0 +1,69 @@
+# Tadrib: `make run` starts the demo site, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PACKAGES := ffmpeg fonts-noto-core gettext
+TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) chromium
+BENCH_SYSTEM_PACKAGES := wrk
+
+.PHONY: run test check bench messages sysdeps sysdeps-test clean
+
+run: sysdeps $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py seed_demo
+	@echo "Tadrib runs on http://127.0.0.1:8000/ (Ctrl-C stops the web server and the worker)"
+	$(VENV)/bin/honcho start
+
+test: sysdeps-test $(VENV)/.installed-dev check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+bench: $(VENV)/.installed-dev
+	@$(call apt_install,$(BENCH_SYSTEM_PACKAGES))
+	$(PY) -m bench.run
+
+# Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+sysdeps:
+	@$(call apt_install,$(SYSTEM_PACKAGES))
+
+sysdeps-test:
+	@$(call apt_install,$(TEST_SYSTEM_PACKAGES))
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) var test-artifacts
+
+# Install the Debian packages that are missing, when this machine can (root or password-less sudo).
+define apt_install
+	missing=""; \
+	if command -v dpkg >/dev/null 2>&1; then \
+		for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+		else echo "Please install these system packages:$$missing"; exit 0; fi; \
+		echo "Installing system packages:$$missing"; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef

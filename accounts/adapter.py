@@ -1,0 +1,21 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import translation
+
+from .enums import GroupName
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            trainees, _created = Group.objects.get_or_create(name=GroupName.TRAINEES)
+            user.groups.add(trainees)
+        return user
+
+    def get_login_redirect_url(self, request):
+        language = getattr(request.user, "preferred_language", "") or translation.get_language()
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        return f"/{language}/"

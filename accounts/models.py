@@ -1,0 +1,102 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .validators import algerian_phone_validator, validate_arabic_name, validate_latin_name
+
+
+class Wilaya(models.Model):
+    """An Algerian province. Kept as rows, so a territorial reform is a data change."""
+
+    code = models.PositiveSmallIntegerField(_("code"), unique=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=80)
+    name_fr = models.CharField(_("name in French"), max_length=80)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("wilaya")
+        verbose_name_plural = _("wilayas")
+
+    def __str__(self):
+        return f"{self.code:02d} {self.name_fr}"
+
+    def localised_name(self, language_code):
+        return self.name_ar if language_code == "ar" else self.name_fr
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A member of the platform, signed in by e-mail.
+
+    The two full names are what certificates print; first/last name stay for Wagtail's admin.
+    """
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name_latin = models.CharField(
+        _("full name in Latin letters"),
+        max_length=150,
+        blank=True,
+        validators=[validate_latin_name],
+        help_text=_("As it should be printed on your certificates, e.g. Amina Benali."),
+    )
+    full_name_arabic = models.CharField(
+        _("full name in Arabic letters"),
+        max_length=150,
+        blank=True,
+        validators=[validate_arabic_name],
+        help_text=_("As it should be printed on your certificates, e.g. أمينة بن علي."),
+    )
+    association = models.CharField(_("association"), max_length=200, blank=True)
+    wilaya = models.ForeignKey(
+        Wilaya, verbose_name=_("wilaya"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[algerian_phone_validator])
+    # No choices on the model: the list comes from settings.LANGUAGES, so a new locale needs no migration.
+    preferred_language = models.CharField(_("preferred language"), max_length=12, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        return self.full_name_latin or self.full_name_arabic or super().get_full_name()
+
+    def get_short_name(self):
+        return self.first_name or self.get_full_name()
+
+    @property
+    def preferred_language_or_default(self):
+        codes = {code for code, _name in settings.LANGUAGES}
+        return self.preferred_language if self.preferred_language in codes else settings.LANGUAGE_CODE

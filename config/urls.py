@@ -1,0 +1,27 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts import urls as accounts_urls
+from home import views as home_views
+from home.sitemaps import PageSitemap
+
+urlpatterns = [
+    # Every sign-in goes through one throttled, translated login page.
+    path("admin/login/", home_views.admin_login_redirect),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", home_views.public_media),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include(accounts_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

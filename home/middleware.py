@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.http import Http404
+from django.utils import translation
+
+
+def _first_segment(path):
+    return path.lstrip("/").split("/", 1)[0].lower()
+
+
+class UnknownLanguagePrefixMiddleware:
+    """/de/… names a language we do not offer: answer 404 at once instead of redirecting to /ar/de/…."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        segment = _first_segment(request.path_info)
+        if segment in LANG_INFO and segment not in dict(settings.LANGUAGES):
+            raise Http404("Unknown language")
+        return self.get_response(request)
+
+
+class RememberLanguageMiddleware:
+    """Keep the language of the last page read, so '/' brings the visitor back to it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        segment = _first_segment(request.path_info)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and segment in dict(settings.LANGUAGES)
+            and segment == translation.get_language()
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != segment
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                segment,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+                httponly=True,
+            )
+        return response

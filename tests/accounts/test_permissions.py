@@ -1,0 +1,87 @@
+import pytest
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from news.models import NewsPage
+from tests.factories import NewsPageFactory, StandardPageFactory, UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(groups=["Editors"])
+
+
+@pytest.fixture
+def observatory_admin(db):
+    return UserFactory(groups=["Observatory admins"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("groups", [["Trainees"], ["Trainers"], []])
+def test_members_without_an_admin_role_never_reach_the_admin(client, groups):
+    client.force_login(UserFactory(groups=groups))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/" not in response["Location"].split("?")[0]
+
+
+@pytest.mark.django_db
+def test_editor_writes_news_in_every_language_and_nothing_else(editor, homes, news_indexes):
+    about = StandardPageFactory(parent=homes["ar"])
+    for index in news_indexes.values():
+        assert index.permissions_for_user(editor).can_add_subpage()
+        news = NewsPageFactory(parent=index, locale=index.locale)
+        assert news.permissions_for_user(editor).can_edit()
+        assert not news.permissions_for_user(editor).can_publish()  # publishing goes through moderation
+    for page in [homes["ar"], homes["fr"], about]:
+        permissions = page.permissions_for_user(editor)
+        assert not permissions.can_edit()
+        assert not permissions.can_add_subpage()
+
+
+@pytest.mark.django_db
+def test_editor_is_turned_away_from_other_pages_edit_urls(client, editor, homes, news_indexes):
+    client.force_login(editor)
+    news = NewsPageFactory(parent=news_indexes["fr"], locale=news_indexes["fr"].locale)
+    assert client.get(f"/admin/pages/{news.pk}/edit/").status_code == 200
+    about = StandardPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
+    for url in [
+        f"/admin/pages/{about.pk}/edit/",
+        f"/admin/pages/{homes['ar'].pk}/edit/",
+        f"/admin/pages/add/home/standardpage/{homes['ar'].pk}/",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert "/edit/" not in response["Location"]
+
+
+@pytest.mark.django_db
+def test_editor_submits_news_for_moderation_and_an_observatory_admin_approves(
+    client, editor, observatory_admin, news_indexes
+):
+    index = news_indexes["fr"]
+    client.force_login(editor)
+    data = nested_form_data(
+        {
+            "title": "Nouvelle à relire",
+            "slug": "nouvelle-a-relire",
+            "date": "2026-05-01",
+            "summary": "Résumé",
+            "body": streamfield([("paragraph", rich_text("<p>Texte</p>"))]),
+            "tags": "",
+            "action-submit": "Submit for moderation",
+        }
+    )
+    response = client.post(f"/admin/pages/add/news/newspage/{index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = NewsPage.objects.child_of(index).get(slug="nouvelle-a-relire")
+    assert not page.live
+    workflow_state = page.current_workflow_state
+    assert workflow_state is not None and workflow_state.status == "in_progress"
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.groups.filter(name="Observatory admins").exists()
+
+    client.force_login(observatory_admin)
+    client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
+    page.refresh_from_db()
+    assert page.live

@@ -1,0 +1,84 @@
+import os
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from news.models import NewsIndexPage
+
+from .factories import NewsIndexPageFactory
+
+LANGUAGES = ["ar", "fr", "en"]
+
+
+def build_site_tree():
+    """The skeleton every test reads: a home page and a news index in each language."""
+    ar_home = Site.objects.get(is_default_site=True).root_page.specific
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    root = Page.get_first_root_node()
+    ar_news = NewsIndexPageFactory(parent=ar_home, title="الأخبار", locale=locales["ar"])
+    for code in ["fr", "en"]:
+        home = HomePage(
+            title=f"Tadrib {code}", slug=f"home-{code}", locale=locales[code], translation_key=ar_home.translation_key
+        )
+        root.add_child(instance=home)
+        NewsIndexPageFactory(
+            parent=home, title=f"News {code}", locale=locales[code], translation_key=ar_news.translation_key
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_site_tree()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def s3_bucket():
+    """In the scale-out profile the tests write media to the (local) S3 endpoint: make the bucket."""
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if bucket:
+        import boto3
+
+        client = boto3.client(
+            "s3",
+            endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL"),
+            region_name=os.environ.get("AWS_S3_REGION_NAME", "us-east-1"),
+        )
+        existing = {b["Name"] for b in client.list_buckets().get("Buckets", [])}
+        if bucket not in existing:
+            client.create_bucket(Bucket=bucket)
+    return bucket
+
+
+@pytest.fixture(autouse=True)
+def media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # FileSystemStorage follows the setting change
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def homes(db):
+    return {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def news_indexes(db):
+    return {page.locale.language_code: page for page in NewsIndexPage.objects.select_related("locale")}
+
+
+def pytest_collection_modifyitems(config, items):
+    # The journeys need Debian's chromium; outside CI a machine without it skips them, in CI it fails.
+    if os.path.exists("/usr/bin/chromium") or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
