@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -32,6 +33,8 @@ def build_site_tree():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_site_tree()
+        # Transactional tests with serialized_rollback restore this snapshot, tree included.
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -89,7 +89,8 @@ def test_lists():
 
 
 def _manage(*args, extra_env):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("AWS_", "DATABASE_URL", "REDIS_URL"))}
+    skipped = ("AWS_", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(skipped)}
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120

@@ -31,7 +31,8 @@ def test_compiled_catalogue_is_up_to_date(language):
 
 def test_arabic_strings_are_arabic():
     not_arabic = [
-        entry.msgid for entry in entries("ar")
+        entry.msgid
+        for entry in entries("ar")
         if entry.msgstr and not any("\u0600" <= char <= "\u06ff" for char in entry.msgstr)
     ]
     assert not_arabic == []
