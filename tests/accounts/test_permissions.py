@@ -85,3 +85,17 @@ def test_editor_submits_news_for_moderation_and_an_observatory_admin_approves(
     client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
     page.refresh_from_db()
     assert page.live
+
+
+@pytest.mark.django_db
+def test_editor_translates_news_into_another_language(client, editor, news_indexes):
+    news = NewsPageFactory(parent=news_indexes["ar"], title="خبر للترجمة")
+    client.force_login(editor)
+    url = f"/admin/translation/submit/page/{news.pk}/"
+    assert client.get(url).status_code == 200
+    fr = news_indexes["fr"].locale
+    response = client.post(url, {"locales": [fr.pk]})
+    assert response.status_code == 302
+    translation = NewsPage.objects.get(translation_key=news.translation_key, locale=fr)
+    assert translation.get_parent().pk == news_indexes["fr"].pk
+    assert not translation.live  # a draft for the editor to translate, then submit for moderation
