@@ -29,7 +29,7 @@ bench: $(VENV)/.installed-dev
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(PY) manage.py makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 sysdeps:

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
@@ -8,3 +9,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+
+class UsersAdminConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with the member fields in its forms."""
+
+    user_viewset = "accounts.viewsets.UserViewSet"

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersAdminConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

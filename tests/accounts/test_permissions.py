@@ -99,3 +99,13 @@ def test_editor_translates_news_into_another_language(client, editor, news_index
     translation = NewsPage.objects.get(translation_key=news.translation_key, locale=fr)
     assert translation.get_parent().pk == news_indexes["fr"].pk
     assert not translation.live  # a draft for the editor to translate, then submit for moderation
+
+
+@pytest.mark.django_db
+def test_observatory_admin_sees_and_edits_member_fields(client, observatory_admin):
+    observatory_admin.is_superuser = True
+    observatory_admin.save()
+    member = UserFactory(association="Tin Hinan")
+    client.force_login(observatory_admin)
+    html = client.get(f"/admin/users/edit/{member.pk}/").content.decode()
+    assert 'name="full_name_arabic"' in html and "Tin Hinan" in html
