@@ -25,7 +25,12 @@ def _site_roots(request):
 def language_links(context):
     """One link per language, to this page's translation where it exists, else to that language's home."""
     request = context["request"]
-    page = context.get("page")
+    if not hasattr(request, "_tadrib_language_links"):
+        request._tadrib_language_links = _language_links(request, context.get("page"))
+    return request._tadrib_language_links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
@@ -63,7 +68,7 @@ def menu_pages(context):
     home = home_page(context)
     if home is None:
         return []
-    return list(home.get_children().live().in_menu().specific(defer=True))
+    return list(home.get_children().live().in_menu())
 
 
 def context_locale(context):
