@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
 
@@ -22,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include(courses_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,7 +32,7 @@ class HomePage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "home.StandardPage"]
+    subpage_types = ["news.NewsIndexPage", "courses.CourseIndexPage", "home.StandardPage"]
     max_count_per_parent = 1
 
     content_panels = [
@@ -54,10 +54,21 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.models import CoursePage
+        from courses.progress import progress_for
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.latest_in(self.locale, limit=4)
+        courses = list(
+            CoursePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("cover_image", "theme")
+            .order_by("-featured", "-first_published_at")[:3]
+        )
+        progress = progress_for(request.user, courses)
+        context["featured_courses"] = [(course, progress[course.pk]) for course in courses]
         return context
 
 

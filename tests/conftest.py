@@ -8,13 +8,13 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from news.models import NewsIndexPage
 
-from .factories import NewsIndexPageFactory
+from .factories import CourseIndexPageFactory, NewsIndexPageFactory
 
 LANGUAGES = ["ar", "fr", "en"]
 
 
 def build_site_tree():
-    """The skeleton every test reads: a home page and a news index in each language."""
+    """The skeleton every test reads: a home page, a news index and a course catalogue in each language."""
     ar_home = Site.objects.get(is_default_site=True).root_page.specific
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
     root = Page.get_first_root_node()
@@ -26,6 +26,14 @@ def build_site_tree():
         root.add_child(instance=home)
         NewsIndexPageFactory(
             parent=home, title=f"News {code}", locale=locales[code], translation_key=ar_news.translation_key
+        )
+    ar_courses = CourseIndexPageFactory(parent=ar_home, title="الدورات", locale=locales["ar"])
+    for code in ["fr", "en"]:
+        CourseIndexPageFactory(
+            parent=HomePage.objects.get(locale=locales[code]),
+            title=f"Courses {code}",
+            locale=locales[code],
+            translation_key=ar_courses.translation_key,
         )
 
 
@@ -85,3 +93,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def catalogues(db):
+    from courses.models import CourseIndexPage
+
+    return {page.locale.language_code: page for page in CourseIndexPage.objects.select_related("locale")}

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "news",
+    "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

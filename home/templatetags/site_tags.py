@@ -111,3 +111,18 @@ def news_index(context):
     if request is not None:
         request._tadrib_news_index = index
     return index
+
+
+@register.simple_tag(takes_context=True)
+def course_catalogue(context):
+    """The course catalogue in the language shown (looked up once per request), or None."""
+    from courses.models import CourseIndexPage
+
+    request = context.get("request")
+    cached = getattr(request, "_tadrib_course_catalogue", False)
+    if cached is not False:
+        return cached
+    catalogue = CourseIndexPage.objects.live().filter(locale=context_locale(context)).first()
+    if request is not None:
+        request._tadrib_course_catalogue = catalogue
+    return catalogue

@@ -16,7 +16,7 @@ def observatory_admin(db):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("groups", [["Trainees"], ["Trainers"], []])
+@pytest.mark.parametrize("groups", [["Trainees"], []])
 def test_members_without_an_admin_role_never_reach_the_admin(client, groups):
     client.force_login(UserFactory(groups=groups))
     response = client.get("/admin/")

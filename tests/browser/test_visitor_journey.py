@@ -25,7 +25,7 @@ def test_arabic_home_french_news_signup_verify_login(live_server, page, artifact
     assert page.locator("html").get_attribute("lang") == "fr"
     page.screenshot(path=str(artifacts / "home-fr.png"), full_page=True)
 
-    first_news = page.locator(".card__title a").first
+    first_news = page.locator("[aria-labelledby=latest-news] .card__title a").first
     title = first_news.inner_text()
     first_news.click()
     assert page.locator("h1").inner_text() == title

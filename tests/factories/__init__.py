@@ -1,4 +1,22 @@
 from .accounts import UserFactory
+from .courses import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+    build_course,
+)
 from .pages import HomePageFactory, NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 
-__all__ = ["HomePageFactory", "NewsIndexPageFactory", "NewsPageFactory", "StandardPageFactory", "UserFactory"]
+__all__ = [
+    "CourseIndexPageFactory",
+    "CoursePageFactory",
+    "LessonPageFactory",
+    "ModulePageFactory",
+    "build_course",
+    "HomePageFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
+    "StandardPageFactory",
+    "UserFactory",
+]

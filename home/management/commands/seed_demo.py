@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.demo import content
+from home.demo.courses import seed_courses
 from home.demo.images import demo_image
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
@@ -45,7 +46,8 @@ class Command(BaseCommand):
             homes = self.homes(locales)
             self.site_settings(homes["ar"])
             self.pages(homes, locales)
-            self.users()
+            users = self.users()
+            seed_courses(homes, locales, users["trainer@tadrib.dz"], ensure_child, publish)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo logins (e-mail / password):")
         for email, password, group, *_rest in content.USERS:
@@ -159,6 +161,7 @@ class Command(BaseCommand):
 
     def users(self):
         User = get_user_model()
+        users = {}
         for email, password, group_name, (latin, arabic), staff, superuser in content.USERS:
             user = User.objects.filter(email=email).first()
             if user is None:
@@ -174,3 +177,5 @@ class Command(BaseCommand):
                 )
             user.groups.add(Group.objects.get(name=group_name))
             EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            users[email] = user
+        return users

@@ -1,0 +1,44 @@
+// Saves where the learner is in a lesson video, so "Continue" resumes there.
+// Progressive enhancement: without this script the video still plays.
+(function () {
+  "use strict";
+  var lesson = document.querySelector(".lesson[data-position-url]");
+  if (!lesson) return;
+  var url = lesson.dataset.positionUrl;
+  var csrf = lesson.dataset.csrf;
+  var EVERY_SECONDS = 15;
+
+  lesson.querySelectorAll("video[data-start]").forEach(function (video) {
+    var lastSent = parseFloat(video.dataset.start) || 0;
+    var lastSentAt = 0;
+
+    function send(seek) {
+      var position = Math.floor(video.currentTime);
+      if (!isFinite(position) || (!seek && position <= lastSent)) return;
+      lastSent = position;
+      lastSentAt = Date.now();
+      var body = new URLSearchParams({ position: String(position), seek: seek ? "true" : "false" });
+      fetch(url, {
+        method: "POST",
+        body: body,
+        keepalive: true,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": csrf },
+      }).catch(function () { /* offline: the next beacon carries a later position */ });
+    }
+
+    video.addEventListener("loadedmetadata", function () {
+      if (lastSent > 0 && lastSent < video.duration - 5) video.currentTime = lastSent;
+    }, { once: true });
+    video.addEventListener("timeupdate", function () {
+      if (Date.now() - lastSentAt >= EVERY_SECONDS * 1000) send(false);
+    });
+    video.addEventListener("pause", function () { send(false); });
+    video.addEventListener("seeked", function () {
+      if (video.currentTime < lastSent) send(true);
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") send(false);
+    });
+  });
+})();
