@@ -40,15 +40,21 @@ def can_edit(user, page):
 
 
 def can_read_lessons(user, course, enrolment=None):
-    if course.access == Access.OPEN or can_edit(user, course):
+    if course.access == Access.OPEN:
         return True
     enrolment = enrolment if enrolment is not None else current_enrolment(user, course)
-    return enrolment is not None and enrolment.is_current
+    return (enrolment is not None and enrolment.is_current) or can_edit(user, course)
+
+
+def published_prerequisites(course):
+    from .models import CoursePage
+
+    return CoursePage.objects.live().filter(required_by=course).order_by("title")
 
 
 def missing_prerequisites(user, course):
     """Prerequisites (matched across translations) the learner has not completed."""
-    prerequisites = list(course.prerequisites.live())
+    prerequisites = list(published_prerequisites(course))
     if not prerequisites:
         return []
     completed = set(

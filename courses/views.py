@@ -28,7 +28,7 @@ def course_page(request, course):
             "progress": progress,
             "syllabus": syllabus,
             "can_read": services.can_read_lessons(user, course, enrolment),
-            "prerequisites": list(course.prerequisites.live()),
+            "prerequisites": list(services.published_prerequisites(course)),
             "missing_prerequisites": services.missing_prerequisites(user, course) if user.is_authenticated else [],
             "trainers": list(course.trainers.all()),
         }
