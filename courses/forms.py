@@ -9,4 +9,4 @@ class CoursePageForm(WagtailAdminPageForm):
         # A trainer who creates a course is listed as one of its trainers from the start.
         creating = self.instance.pk is None
         if creating and for_user is not None and for_user.groups.filter(name=TRAINERS).exists():
-            self.initial.setdefault("trainers", [for_user.pk])
+            self.initial["trainers"] = [for_user.pk]

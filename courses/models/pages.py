@@ -13,6 +13,7 @@ from wagtail.search import index
 from courses.blocks import LessonBodyBlock
 from courses.enums import Access, Level
 from courses.forms import CoursePageForm
+from courses.permissions import CourseSubtreePermissions
 
 
 class CourseIndexPage(Page):
@@ -37,7 +38,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CourseSubtreePermissions, Page):
     summary = models.TextField(_("summary"), max_length=400, help_text=_("Two or three sentences for the catalogue."))
     objectives = RichTextField(_("objectives"), features=["bold", "italic", "ul", "ol", "link"], blank=True)
     audience = models.TextField(_("audience"), blank=True, help_text=_("Who the course is for."))
@@ -133,6 +134,9 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def course_for_permissions(self):
+        return self
+
     def clean(self):
         super().clean()
         if not self.language and self.locale_id:
@@ -146,7 +150,7 @@ class CoursePage(Page):
         return course_page(request, self)
 
 
-class ModulePage(Page):
+class ModulePage(CourseSubtreePermissions, Page):
     """An optional chapter grouping lessons inside a course."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -171,7 +175,7 @@ class ModulePage(Page):
         return redirect(f"{self.course.get_url(request)}#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(CourseSubtreePermissions, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
     required = models.BooleanField(
