@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Locale, Page, Site
 
@@ -11,6 +12,7 @@ from news.models import NewsIndexPage
 from .factories import CourseIndexPageFactory, NewsIndexPageFactory
 
 LANGUAGES = ["ar", "fr", "en"]
+SNAPSHOT = {}  # the database as migrations and build_site_tree() leave it, for transactional tests
 
 
 def build_site_tree():
@@ -41,8 +43,7 @@ def build_site_tree():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_site_tree()
-        # Transactional tests with serialized_rollback restore this snapshot, tree included.
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        SNAPSHOT["default"] = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -100,3 +101,16 @@ def catalogues(db):
     from courses.models import CourseIndexPage
 
     return {page.locale.language_code: page for page in CourseIndexPage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def restored_db(transactional_db):
+    """A transactional test's database: flushed by the previous one, so loaded again from the snapshot.
+
+    (Django's serialized_rollback keeps its copy on the thread's connection object, which Playwright's
+    event loop does not always see; this copy lives here.)
+    """
+    if not Site.objects.exists():
+        # The flush after the previous test re-ran post_migrate (content types, locales): start clean.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(SNAPSHOT["default"])

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
 
 
 def log_in(page, base_url, email, password, language="ar", next_url=""):

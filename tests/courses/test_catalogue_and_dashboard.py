@@ -82,8 +82,8 @@ def test_cards_show_lessons_duration_and_my_progress(client, fr_courses):
     LessonProgress.objects.create(user=user, lesson_id=lesson.pk, completed_at="2026-01-01T00:00:00Z")
     client.force_login(user)
     html = client.get(catalogue.url).content.decode()
-    assert "2 lessons" in html and "3 lessons" in html
-    assert "1/2 done (50%)" in html
+    assert "2 leçons" in html and "3 leçons" in html
+    assert "1/2 terminé (50 %)" in html
 
 
 @pytest.mark.django_db

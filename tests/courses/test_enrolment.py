@@ -49,10 +49,8 @@ def test_enrol_survives_losing_the_race_to_another_tab(learner, catalogues, monk
     assert enrolment.user == learner and Enrolment.objects.filter(user=learner).count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_parallel_enrolments_make_one_row(catalogues):
-    if connection.vendor != "postgresql":
-        pytest.skip("parallel writers need a server database; CI runs this on PostgreSQL")
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writers need PostgreSQL (CI runs it)")
+def test_parallel_enrolments_make_one_row(restored_db, catalogues):
     course, _ = build_course(catalogues["ar"], lessons=1)
     learner = UserFactory()
     barrier, errors = threading.Barrier(8), []
