@@ -1,8 +1,10 @@
 import os
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Locale, Page, Site
 
@@ -114,3 +116,7 @@ def restored_db(transactional_db):
         # The flush after the previous test re-ran post_migrate (content types, locales): start clean.
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(SNAPSHOT["default"])
+        # Rows came back with their ids: move PostgreSQL's sequences past them.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
