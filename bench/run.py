@@ -1,9 +1,12 @@
-"""`make bench`: requests/s of the main pages as ratios to a bare Django view, same gunicorn, same run.
+"""`make bench`: requests/s of the main pages as ratios to a bare Django view and to a stock Wagtail
+page (the plain "About" page), all served by the same gunicorn in the same run.
 
 The app runs under gunicorn (production settings, 5 workers) on a throw-away SQLite database
-filled by seed_demo; wrk loads each URL in turn. Machines are noisy, so only the ratios matter.
+filled by seed_demo plus a 30-lesson course; wrk loads each URL in turn, the course and lesson
+pages as a signed-in trainee. Machines are noisy, so only the ratios matter.
 """
 
+import json
 import os
 import re
 import secrets
@@ -20,8 +23,8 @@ WORK = BASE_DIR / "var" / "bench"
 PY = sys.executable
 DURATION = os.environ.get("BENCH_DURATION", "8s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
-PAGES = [("home page", "/ar/"), ("news index", "/ar/news/"), ("news page", "/ar/news/platform-launch/")]
 BARE = "/bench/bare/"
+STOCK = "/ar/about/"
 
 
 def environment():
@@ -62,28 +65,29 @@ def wait_until_up(url, timeout=30):
     raise SystemExit(f"gunicorn did not answer {url} within {timeout}s")
 
 
-def requests_per_second(url):
-    result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "-H", "X-Forwarded-Proto: https", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+def requests_per_second(url, session=None):
+    headers = ["-H", "X-Forwarded-Proto: https"]
+    if session:
+        headers += ["-H", f"Cookie: sessionid={session}"]
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", *headers, url]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
     if "Non-2xx" in result.stdout:
         raise SystemExit(f"{url} answered errors under load:\n{result.stdout}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
 
 
-def query_counts(env):
+def query_counts(env, pages):
     script = (
         "import django; django.setup()\n"
         "from django.db import connection\nfrom django.test import Client\n"
         "from django.test.utils import CaptureQueriesContext\n"
-        "client = Client(HTTP_X_FORWARDED_PROTO='https')\n"
-        f"for path in {[path for _name, path in PAGES]!r}:\n"
+        f"for path, session in {[(path, session) for _name, path, session in pages]!r}:\n"
+        "    client = Client(HTTP_X_FORWARDED_PROTO='https')\n"
+        "    if session:\n"
+        "        client.cookies['sessionid'] = session\n"
         "    client.get(path)\n"
         "    with CaptureQueriesContext(connection) as queries:\n"
-        "        assert client.get(path).status_code == 200\n"
+        "        assert client.get(path).status_code == 200, path\n"
         "    print(path, len(queries))\n"
     )
     output = subprocess.run([PY, "-c", script], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=True)
@@ -100,6 +104,19 @@ def main():
     manage(env, "migrate", "--noinput")
     manage(env, "seed_demo")
     manage(env, "collectstatic", "--noinput")
+    prepared = subprocess.run(
+        [PY, "-m", "bench.fixtures"], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=True
+    )
+    extra = json.loads(prepared.stdout.strip().splitlines()[-1])
+    pages = [
+        ("stock page", STOCK, None),
+        ("home page", "/ar/", None),
+        ("news index", "/ar/news/", None),
+        ("news page", "/ar/news/platform-launch/", None),
+        ("catalogue", "/ar/courses/", None),
+        ("course 30 l.", extra["course"], extra["session"]),
+        ("lesson page", extra["lesson"], extra["session"]),
+    ]
     port = free_port()
     server = subprocess.Popen(
         [PY, "-m", "gunicorn", "bench.wsgi", "--workers", "5", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
@@ -109,20 +126,25 @@ def main():
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + BARE)
-        for _name, path in PAGES:
-            wait_until_up(base + path)
+        for _name, path, session in pages:
+            if session is None:
+                wait_until_up(base + path)
         before = requests_per_second(base + BARE)
-        results = [(name, path, requests_per_second(base + path)) for name, path in PAGES]
+        results = [(name, path, requests_per_second(base + path, session)) for name, path, session in pages]
         after = requests_per_second(base + BARE)
     finally:
         server.terminate()
         server.wait(timeout=30)
     baseline = (before + after) / 2
-    queries = query_counts(env)
+    stock = results[0][2]
+    queries = query_counts(env, pages)
     print(f"\nbare Django view: {before:.0f} req/s before, {after:.0f} req/s after (baseline {baseline:.0f})")
-    print(f"{'page':<12} {'path':<28} {'req/s':>8} {'ratio':>7} {'queries':>8}")
+    print(f"{'page':<13} {'path':<36} {'req/s':>7} {'/bare':>6} {'/stock':>7} {'queries':>8}")
     for name, path, rps in results:
-        print(f"{name:<12} {path:<28} {rps:>8.0f} {rps / baseline:>7.2f} {queries.get(path, '?'):>8}")
+        row = (
+            f"{name:<13} {path:<36} {rps:>7.0f} {rps / baseline:>6.3f} {rps / stock:>7.2f} {queries.get(path, '?'):>8}"
+        )
+        print(row)
 
 
 if __name__ == "__main__":
