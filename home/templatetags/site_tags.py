@@ -51,7 +51,6 @@ def _language_links(request, page):
                 "name": info["name_local"],
                 "url": url,
                 "current": code == current,
-                "bidi": info["bidi"],
             }
         )
     return links
@@ -90,39 +89,28 @@ def footer_text(context):
     return FooterText.objects.filter(locale=context_locale(context)).first()
 
 
-@register.filter
-def text_direction(language_code):
-    try:
-        return "rtl" if get_language_info(language_code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
+def _section_index(context, model):
+    """The live index page of a section (news, courses) in the language shown, looked up once per request."""
+    request = context.get("request")
+    cache = getattr(request, "_tadrib_section_indexes", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._tadrib_section_indexes = cache
+    if model not in cache:
+        cache[model] = model.objects.live().filter(locale=context_locale(context)).first()
+    return cache[model]
 
 
 @register.simple_tag(takes_context=True)
 def news_index(context):
-    """The news index in the language shown (looked up once per request), or None."""
     from news.models import NewsIndexPage
 
-    request = context.get("request")
-    cached = getattr(request, "_tadrib_news_index", False)
-    if cached is not False:
-        return cached
-    index = NewsIndexPage.objects.live().filter(locale=context_locale(context)).first()
-    if request is not None:
-        request._tadrib_news_index = index
-    return index
+    return _section_index(context, NewsIndexPage)
 
 
 @register.simple_tag(takes_context=True)
 def course_catalogue(context):
-    """The course catalogue in the language shown (looked up once per request), or None."""
     from courses.models import CourseIndexPage
 
-    request = context.get("request")
-    cached = getattr(request, "_tadrib_course_catalogue", False)
-    if cached is not False:
-        return cached
-    catalogue = CourseIndexPage.objects.live().filter(locale=context_locale(context)).first()
-    if request is not None:
-        request._tadrib_course_catalogue = catalogue
-    return catalogue
+    return _section_index(context, CourseIndexPage)
