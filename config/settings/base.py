@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "courses",
+    "videos",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -184,6 +185,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "txt", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+VIDEO_MAX_UPLOAD_BYTES = int(env.get("VIDEO_MAX_UPLOAD_BYTES", str(2 * 1024**3)))
+VIDEO_MAX_DURATION_SECONDS = int(env.get("VIDEO_MAX_DURATION_SECONDS", str(4 * 3600)))
+VIDEO_MAX_DIMENSION = 4096
 
 # Security headers (HSTS and HTTPS redirects are turned on in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True

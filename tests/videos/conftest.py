@@ -1,0 +1,78 @@
+import subprocess
+
+import pytest
+
+
+def ffmpeg(*args):
+    subprocess.run(["ffmpeg", "-y", "-v", "error", "-nostdin", *args], check=True)
+
+
+@pytest.fixture(scope="session")
+def media_files(tmp_path_factory):
+    """Small real and hostile files, made with ffmpeg at test time."""
+    folder = tmp_path_factory.mktemp("video-fixtures")
+    files = {}
+    files["good"] = folder / "lesson.mp4"
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=640x360:rate=25",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440",
+        "-t",
+        "5",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        str(files["good"]),
+    )
+    files["silent_small"] = folder / "small.webm"
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=176x144:rate=15",
+        "-t",
+        "3",
+        "-c:v",
+        "libvpx",
+        "-b:v",
+        "100k",
+        str(files["silent_small"]),
+    )
+    files["avi"] = folder / "clip.avi"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-t", "1", "-c:v", "mpeg4", str(files["avi"]))
+    files["too_wide"] = folder / "wide.mp4"
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "color=c=blue:size=4112x16:rate=1",
+        "-frames:v",
+        "1",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        str(files["too_wide"]),
+    )
+    files["truncated"] = folder / "truncated.mp4"
+    files["truncated"].write_bytes(files["good"].read_bytes()[:4000])
+    secret = folder / "secret.txt"
+    secret.write_text("TOP-SECRET-LOCAL-FILE-CONTENT\n")
+    files["secret"] = secret
+    files["hls_as_mp4"] = folder / "playlist.mp4"
+    files["hls_as_mp4"].write_text(f"#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile://{secret}\n#EXT-X-ENDLIST\n")
+    files["ffconcat"] = folder / "concat.mp4"
+    files["ffconcat"].write_text(f"ffconcat version 1.0\nfile '{secret}'\nfile '{files['good']}'\n")
+    files["text"] = folder / "notes.mp4"
+    files["text"].write_text("Ceci n'est pas une vidéo.\n" * 50)
+    files["empty"] = folder / "empty.mp4"
+    files["empty"].write_bytes(b"")
+    return files

@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class VideoStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded")
+    PROBING = "probing", _("Checking the file")
+    QUEUED = "queued", _("Waiting to be converted")
+    TRANSCODING = "transcoding", _("Converting")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class RenditionKind(models.TextChoices):
+    HLS = "hls", _("Streaming quality")
+    AUDIO = "audio", _("Audio only")
+    DOWNLOAD = "download", _("Download (MP4)")

@@ -1,0 +1,78 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import RenditionKind, VideoStatus
+
+
+def original_path(video, filename):
+    # The uploader's file name never reaches the file system: only a random name and a safe extension.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    extension = extension if extension.isalnum() and len(extension) <= 5 else "bin"
+    return f"videos/originals/{uuid.uuid4().hex}.{extension}"
+
+
+class Video(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="videos",
+    )
+    original = models.FileField(_("original file"), upload_to=original_path, max_length=255)
+    original_name = models.CharField(_("uploaded file name"), max_length=255, blank=True)
+    original_bytes = models.BigIntegerField(_("size (bytes)"), default=0)
+    status = models.CharField(_("status"), max_length=12, choices=VideoStatus.choices, default=VideoStatus.UPLOADED)
+    failure_reason = models.TextField(_("reason"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    duration = models.FloatField(_("duration (seconds)"), null=True, blank=True)
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True)
+    container = models.CharField(_("container"), max_length=40, blank=True)
+    video_codec = models.CharField(_("video codec"), max_length=40, blank=True)
+    audio_codec = models.CharField(_("audio codec"), max_length=40, blank=True)
+    poster = models.CharField(_("poster path"), max_length=255, blank=True)
+    output_prefix = models.CharField(_("output folder"), max_length=255, blank=True)
+    heartbeat = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+        indexes = [models.Index(fields=["status", "heartbeat"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_ready(self):
+        return self.status == VideoStatus.READY
+
+
+class Rendition(models.Model):
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="renditions")
+    kind = models.CharField(_("kind"), max_length=10, choices=RenditionKind.choices)
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    declared_bitrate = models.PositiveIntegerField(_("target bitrate (bit/s)"), default=0)
+    average_bitrate = models.PositiveIntegerField(_("average bitrate (bit/s)"), default=0)
+    peak_bitrate = models.PositiveIntegerField(_("peak bitrate (bit/s)"), default=0)
+    codecs = models.CharField(_("codecs"), max_length=60, blank=True)
+    bytes = models.BigIntegerField(_("size (bytes)"), default=0)
+    path = models.CharField(_("playlist or file path"), max_length=255)
+
+    class Meta:
+        ordering = ["kind", "-height"]
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+
+    def __str__(self):
+        return f"{self.video_id} {self.kind} {self.height}p"

@@ -1,0 +1,20 @@
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from . import storage
+from .models import Video
+
+
+@receiver(post_delete, sender=Video)
+def delete_video_files(sender, instance, **kwargs):
+    """Deleting a video deletes its original and every output it ever had, once the deletion is committed."""
+    video_id, original = instance.pk, instance.original.name
+
+    def cleanup():
+        for prefix in storage.list_prefixes(video_id):
+            storage.delete_prefix(prefix)
+        if original:
+            instance.original.storage.delete(original)
+
+    transaction.on_commit(cleanup)

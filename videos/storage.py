@@ -1,0 +1,57 @@
+"""Moving files between the worker's scratch folder and the media storage (disk or S3)."""
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
+
+
+@contextlib.contextmanager
+def local_copy(field_file):
+    """A path on this machine for the original: the file itself on disk, a streamed copy from S3."""
+    if isinstance(default_storage, FileSystemStorage):
+        yield field_file.path
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(field_file.name).suffix) as handle:
+        with default_storage.open(field_file.name, "rb") as source:
+            shutil.copyfileobj(source, handle, length=1024 * 1024)
+        handle.flush()
+        yield handle.name
+
+
+def upload_folder(folder, prefix):
+    folder = Path(folder)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            name = f"{prefix}/{path.relative_to(folder).as_posix()}"
+            with path.open("rb") as handle:
+                saved = default_storage.save(name, File(handle))
+            if saved != name:  # never silently renamed: the playlists refer to these exact names
+                raise OSError(f"storage renamed {name} to {saved}")
+
+
+def delete_prefix(prefix):
+    """Delete every file stored under prefix (a video's outputs of one attempt)."""
+    if not prefix:
+        return
+    if isinstance(default_storage, FileSystemStorage):
+        shutil.rmtree(os.path.join(default_storage.location, prefix), ignore_errors=True)
+        return
+    bucket = default_storage.bucket
+    location = default_storage.location
+    key_prefix = f"{location}/{prefix}/" if location else f"{prefix}/"
+    bucket.objects.filter(Prefix=key_prefix).delete()
+
+
+def list_prefixes(video_id):
+    """The output folders that exist for a video (one per attempt)."""
+    root = f"videos/{video_id}"
+    try:
+        folders, _files = default_storage.listdir(root)
+    except FileNotFoundError:
+        return []
+    return [f"{root}/{folder}" for folder in folders]

@@ -1,0 +1,148 @@
+"""Background work on videos (django-q2). Every task is idempotent and safe to run twice.
+
+State machine: uploaded → probing → queued → transcoding → ready | failed. A transcoding job beats
+a heartbeat on its row; the sweeper hands jobs whose heartbeat went stale (a killed worker) back
+to the queue, up to MAX_ATTEMPTS, then marks them failed.
+"""
+
+import logging
+import tempfile
+import time
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_q.models import Schedule
+from django_q.tasks import async_task, schedule
+
+from . import storage, transcode
+from .enums import VideoStatus
+from .models import Rendition, Video
+from .probe import RejectedVideo, probe
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+STALE_AFTER = timedelta(minutes=3)
+HEARTBEAT_EVERY_SECONDS = 5
+
+
+def _claim(video_id, expected, new_status, **fields):
+    """Move a video from one state to the next; False if another worker got there first."""
+    return Video.objects.filter(pk=video_id, status__in=expected).update(status=new_status, **fields) == 1
+
+
+def probe_video(video_id):
+    if not _claim(video_id, [VideoStatus.UPLOADED], VideoStatus.PROBING, heartbeat=timezone.now()):
+        return
+    video = Video.objects.get(pk=video_id)
+    try:
+        with storage.local_copy(video.original) as path:
+            probed = probe(path)
+    except RejectedVideo as rejection:
+        Video.objects.filter(pk=video_id).update(status=VideoStatus.FAILED, failure_reason=str(rejection))
+        return
+    Video.objects.filter(pk=video_id).update(
+        status=VideoStatus.QUEUED,
+        duration=probed.duration,
+        width=probed.width,
+        height=probed.height,
+        container=probed.container,
+        video_codec=probed.video_codec,
+        audio_codec=probed.audio_codec,
+    )
+    async_task("videos.tasks.transcode_video", video_id, task_name=f"transcode-video-{video_id}")
+
+
+def transcode_video(video_id):
+    video = Video.objects.filter(pk=video_id).first()
+    if video is None or video.status == VideoStatus.READY:
+        return
+    attempt = video.attempts + 1
+    if not _claim(
+        video_id, [VideoStatus.QUEUED], VideoStatus.TRANSCODING, attempts=attempt, progress=0, heartbeat=timezone.now()
+    ):
+        return
+    prefix = f"videos/{video_id}/a{attempt}"
+    last_beat = [time.monotonic()]
+
+    def beat(percent):
+        if time.monotonic() - last_beat[0] >= HEARTBEAT_EVERY_SECONDS:
+            last_beat[0] = time.monotonic()
+            Video.objects.filter(pk=video_id, status=VideoStatus.TRANSCODING).update(
+                progress=percent, heartbeat=timezone.now()
+            )
+
+    try:
+        with storage.local_copy(video.original) as source, tempfile.TemporaryDirectory() as scratch:
+            probed = probe(source)  # the original may have changed since it was first probed
+            outputs = transcode.run(source, probed, scratch, on_progress=beat)
+            storage.upload_folder(scratch, prefix)
+    except (RejectedVideo, transcode.TranscodeError, OSError) as error:
+        storage.delete_prefix(prefix)
+        _failed_attempt(video_id, attempt, str(error))
+        return
+    with transaction.atomic():
+        video = Video.objects.select_for_update().get(pk=video_id)
+        if video.status != VideoStatus.TRANSCODING or video.attempts != attempt:
+            storage.delete_prefix(prefix)  # a newer attempt owns the video now
+            return
+        video.renditions.all().delete()
+        Rendition.objects.bulk_create(
+            [
+                Rendition(
+                    video=video,
+                    kind=output.kind,
+                    width=output.width,
+                    height=output.height,
+                    declared_bitrate=output.declared_bitrate,
+                    average_bitrate=output.average_bitrate,
+                    peak_bitrate=output.peak_bitrate,
+                    codecs=output.codecs,
+                    bytes=output.bytes,
+                    path=f"{prefix}/{output.path}",
+                )
+                for output in outputs
+            ]
+        )
+        video.status, video.progress, video.failure_reason = VideoStatus.READY, 100, ""
+        video.output_prefix, video.poster = prefix, f"{prefix}/poster.jpg"
+        video.save(update_fields=["status", "progress", "failure_reason", "output_prefix", "poster"])
+    for leftover in storage.list_prefixes(video_id):  # outputs of attempts that died half-way
+        if leftover != prefix:
+            storage.delete_prefix(leftover)
+
+
+def _failed_attempt(video_id, attempt, reason):
+    logger.warning("video %s attempt %s failed: %s", video_id, attempt, reason)
+    if attempt >= MAX_ATTEMPTS:
+        Video.objects.filter(pk=video_id).update(status=VideoStatus.FAILED, failure_reason=reason)
+        return
+    Video.objects.filter(pk=video_id, status=VideoStatus.TRANSCODING).update(
+        status=VideoStatus.QUEUED, failure_reason=reason
+    )
+    # Back off before the next attempt: 1 min, then 2 min.
+    schedule(
+        "videos.tasks.transcode_video",
+        video_id,
+        name=f"retry video {video_id} attempt {attempt + 1}",
+        schedule_type=Schedule.ONCE,
+        next_run=timezone.now() + timedelta(seconds=60 * 2 ** (attempt - 1)),
+    )
+
+
+def sweep_stale_jobs():
+    """Scheduled every minute: re-queue jobs whose worker stopped beating (killed, machine lost)."""
+    stale = Video.objects.filter(
+        status__in=[VideoStatus.TRANSCODING, VideoStatus.PROBING], heartbeat__lt=timezone.now() - STALE_AFTER
+    )
+    for video in stale:
+        if video.status == VideoStatus.PROBING:
+            if _claim(video.pk, [VideoStatus.PROBING], VideoStatus.UPLOADED):
+                async_task("videos.tasks.probe_video", video.pk)
+        elif video.attempts >= MAX_ATTEMPTS:
+            Video.objects.filter(pk=video.pk, status=VideoStatus.TRANSCODING).update(
+                status=VideoStatus.FAILED, failure_reason="The conversion stopped too many times."
+            )
+        elif _claim(video.pk, [VideoStatus.TRANSCODING], VideoStatus.QUEUED):
+            async_task("videos.tasks.transcode_video", video.pk)
