@@ -8,14 +8,14 @@ BENCH_SYSTEM_PACKAGES := wrk
 
 .PHONY: run test check bench messages sysdeps sysdeps-test clean
 
-run: sysdeps $(VENV)/.installed
+run: sysdeps $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
 	@echo "Tadrib runs on http://127.0.0.1:8000/ (Ctrl-C stops the web server and the worker)"
 	$(VENV)/bin/honcho start
 
-test: sysdeps-test $(VENV)/.installed-dev check
+test: sysdeps-test $(VENV)/.installed-dev node_modules/.installed check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 check: $(VENV)/.installed-dev
@@ -50,8 +50,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# hls.js for the video player; without npm the player falls back to the MP4.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is missing: the video player will play the MP4 instead of adaptive HLS"; fi
+
 clean:
-	rm -rf $(VENV) var test-artifacts
+	rm -rf $(VENV) var test-artifacts node_modules
 
 # Install the Debian packages that are missing, when this machine can (root or password-less sudo).
 define apt_install

@@ -9,6 +9,7 @@ from accounts import urls as accounts_urls
 from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
+from videos import urls as videos_urls
 
 urlpatterns = [
     # Every sign-in goes through one throttled, translated login page.
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", home_views.public_media),
+    path("media/videos/", include(videos_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

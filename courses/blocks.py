@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from streams.blocks import BodyStreamBlock
 
@@ -22,15 +22,33 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class LessonVideoBlock(blocks.StructBlock):
-    """A video file played in the lesson; the videos app replaces the file with transcoded renditions."""
+    """A transcoded video, played adaptively (HLS) with a data saver and a download for offline use."""
 
-    video_file = DocumentChooserBlock(label=_("Video file (MP4)"))
+    video = SnippetChooserBlock("videos.Video", label=_("Video"))
     caption = blocks.CharBlock(label=_("Caption"), required=False)
 
     class Meta:
         icon = "media"
         label = _("Video")
         template = "blocks/lesson_video_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from django.urls import reverse
+
+        context = super().get_context(value, parent_context=parent_context)
+        video = value.get("video")
+        if video is not None and video.is_ready:
+            base = reverse("video_media", args=[video.pk, "master.m3u8"]).rsplit("/", 1)[0]
+            renditions = list(video.renditions.all())
+            context.update(
+                {
+                    "media_base": base,
+                    "qualities": [r for r in renditions if r.kind == "hls"],
+                    "audio_only": next((r for r in renditions if r.kind == "audio"), None),
+                    "download": next((r for r in renditions if r.kind == "download"), None),
+                }
+            )
+        return context
 
 
 class LessonBodyBlock(BodyStreamBlock):

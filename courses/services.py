@@ -16,6 +16,7 @@ from .progress import course_progress
 
 CURRENT = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
 MAX_POSITION_SECONDS = 24 * 3600
+WATCHED_FOR_DONE = 0.9  # a video lesson is done once 90 % of it has been watched
 
 
 class LearningError(Exception):
@@ -140,7 +141,20 @@ def save_position(user, lesson, position, seek=False):
     if not seek:
         rows = rows.filter(position_seconds__lt=position)
     saved = rows.update(position_seconds=position, updated=timezone.now()) == 1
+    duration = _video_duration(lesson)
+    if duration and position >= WATCHED_FOR_DONE * duration:
+        mark_done(user, lesson)
     return saved, position if saved else LessonProgress.objects.get(pk=row.pk).position_seconds
+
+
+def _video_duration(lesson):
+    """The longest ready video of the lesson, in seconds (None without one)."""
+    durations = [
+        block.value["video"].duration
+        for block in lesson.body
+        if block.block_type == "video" and block.value.get("video") and block.value["video"].is_ready
+    ]
+    return max(durations, default=None)
 
 
 def evaluate_completion(user, course):

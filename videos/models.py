@@ -1,10 +1,13 @@
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 from .enums import RenditionKind, VideoStatus
+from .forms import VideoForm
 
 
 def original_path(video, filename):
@@ -15,6 +18,8 @@ def original_path(video, filename):
 
 
 class Video(models.Model):
+    base_form_class = VideoForm
+
     title = models.CharField(_("title"), max_length=200)
     language = models.CharField(_("language"), max_length=12, blank=True)
     owner = models.ForeignKey(
@@ -42,6 +47,12 @@ class Video(models.Model):
     heartbeat = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
+        FieldPanel("original"),
+    ]
 
     class Meta:
         ordering = ["-created"]

@@ -172,7 +172,9 @@ TIME_ZONE = "Africa/Algiers"
 # Static and media
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Third-party front-end code comes from npm at setup (`make run`/`make test` run `npm ci`).
+HLS_JS_DIST = BASE_DIR / "node_modules" / "hls.js" / "dist"
+STATICFILES_DIRS = [BASE_DIR / "static", *([("vendor/hls", HLS_JS_DIST)] if HLS_JS_DIST.is_dir() else [])]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -208,9 +210,12 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *profiles.media_origins(env)],
-        "media-src": [SELF, *profiles.media_origins(env)],
+        # The video player (hls.js) feeds the <video> through MediaSource blobs and fetches segments,
+        # which come from the bucket in the S3 profile.
+        "media-src": [SELF, "blob:", *profiles.media_origins(env)],
+        "worker-src": [SELF, "blob:"],
         "font-src": [SELF],
-        "connect-src": [SELF],
+        "connect-src": [SELF, *profiles.media_origins(env)],
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [SELF],

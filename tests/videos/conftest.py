@@ -46,6 +46,26 @@ def media_files(tmp_path_factory):
         "100k",
         str(files["silent_small"]),
     )
+    files["small"] = folder / "small-with-sound.webm"
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=176x144:rate=15",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=300",
+        "-t",
+        "3",
+        "-c:v",
+        "libvpx",
+        "-b:v",
+        "100k",
+        "-c:a",
+        "libvorbis",
+        str(files["small"]),
+    )
     files["avi"] = folder / "clip.avi"
     ffmpeg("-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-t", "1", "-c:v", "mpeg4", str(files["avi"]))
     files["too_wide"] = folder / "wide.mp4"

@@ -1,0 +1,135 @@
+import pytest
+from django.core.files import File
+from django.test import Client
+
+from courses.enums import Access
+from courses.models import Enrolment, LessonPage, LessonProgress
+from tests.factories import UserFactory, build_course
+from videos import services
+from videos.models import Video
+
+
+@pytest.fixture
+def video(db, media_files, django_capture_on_commit_callbacks):
+    trainer = UserFactory(groups=["Trainers"])
+    with open(media_files["small"], "rb") as handle:
+        video = Video.objects.create(title="Vidéo", owner=trainer, original=File(handle, name="v.webm"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(video)
+    video.refresh_from_db()
+    assert video.is_ready
+    return video
+
+
+@pytest.fixture
+def lesson_with_video(catalogues, video):
+    course, lessons = build_course(catalogues["en"], lessons=1, access=Access.ENROLMENT)
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    lesson.body = [("video", {"video": video, "caption": "Lesson video"})]
+    lesson.save_revision().publish()
+    return course, lesson
+
+
+MEDIA = ["master.m3u8", "144p/index.m3u8", "144p/segment_00000.ts", "download.mp4", "poster.jpg"]
+
+
+def media_url(video, name):
+    return f"/media/videos/{video.pk}/{name}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", MEDIA)
+def test_strangers_and_anonymous_visitors_get_403(lesson_with_video, video, name):
+    assert Client().get(media_url(video, name)).status_code == 403
+    stranger = Client()
+    stranger.force_login(UserFactory())
+    assert stranger.get(media_url(video, name)).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", MEDIA)
+def test_enrolled_learners_and_the_owner_get_the_media(lesson_with_video, video, name):
+    course, _lesson = lesson_with_video
+    learner = UserFactory()
+    Enrolment.objects.create(user=learner, course=course)
+    for user in (learner, video.owner):
+        client = Client()
+        client.force_login(user)
+        response = client.get(media_url(video, name))
+        assert response.status_code in (200, 302), (user, name)  # 302: presigned S3 URL
+
+
+@pytest.mark.django_db
+def test_open_course_videos_play_for_anyone(catalogues, video):
+    course, lessons = build_course(catalogues["en"], lessons=1, access=Access.OPEN)
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    lesson.body = [("video", {"video": video, "caption": ""})]
+    lesson.save_revision().publish()
+    assert Client().get(media_url(video, "master.m3u8")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["../../../etc/passwd", "144p/../../x", "master.m3u8/..", "secret.txt", "144p/segment_1.ts", "%2e%2e/x"]
+)
+def test_only_known_media_names_are_served(video, name):
+    client = Client()
+    client.force_login(video.owner)
+    assert client.get(media_url(video, name)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_mp4_answers_byte_ranges(video):
+    from django.core.files.storage import FileSystemStorage, default_storage
+
+    if not isinstance(default_storage, FileSystemStorage):
+        pytest.skip("on S3 the bucket answers ranges itself")
+    client = Client()
+    client.force_login(video.owner)
+    response = client.get(media_url(video, "download.mp4"), HTTP_RANGE="bytes=0-99")
+    assert response.status_code == 206 and len(response.content) == 100
+    assert response["Content-Range"].startswith("bytes 0-99/")
+    assert client.get(media_url(video, "download.mp4"), HTTP_RANGE="bytes=999999999-").status_code == 416
+
+
+@pytest.mark.django_db
+def test_variant_playlists_on_s3_point_at_presigned_segments(lesson_with_video, video):
+    from django.core.files.storage import FileSystemStorage, default_storage
+
+    client = Client()
+    client.force_login(video.owner)
+    response = client.get(media_url(video, "144p/index.m3u8"))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    playlist = body.decode()
+    segments = [line for line in playlist.splitlines() if line and not line.startswith("#")]
+    assert segments
+    if isinstance(default_storage, FileSystemStorage):
+        assert all(line.startswith("segment_") for line in segments)
+    else:
+        assert all("X-Amz-Signature=" in line for line in segments)
+
+
+@pytest.mark.django_db
+def test_lesson_page_shows_the_player_with_data_costs(lesson_with_video, video):
+    course, lesson = lesson_with_video
+    learner = UserFactory()
+    Enrolment.objects.create(user=learner, course=course)
+    client = Client()
+    client.force_login(learner)
+    html = client.get(lesson.url).content.decode()
+    assert f'data-master="/media/videos/{video.pk}/master.m3u8"' in html
+    assert "144p ≈" in html and "Data saver" in html and "Download for offline" in html
+    assert "js/player.js" in html
+
+
+@pytest.mark.django_db
+def test_watching_nine_tenths_marks_the_lesson_done(lesson_with_video, video):
+    course, lesson = lesson_with_video
+    learner = UserFactory()
+    Enrolment.objects.create(user=learner, course=course)
+    client = Client()
+    client.force_login(learner)
+    client.post(f"/en/learning/lessons/{lesson.pk}/position/", {"position": str(video.duration * 0.5)})
+    assert not LessonProgress.objects.filter(user=learner, completed_at__isnull=False).exists()
+    client.post(f"/en/learning/lessons/{lesson.pk}/position/", {"position": str(video.duration * 0.95)})
+    assert LessonProgress.objects.filter(user=learner, lesson=lesson, completed_at__isnull=False).exists()

@@ -1,0 +1,43 @@
+"""Who may receive a video's media: its owner, people who may edit it, and the learners who may read a
+lesson showing it. The answer is cached briefly, since a player asks for a segment every few seconds."""
+
+from django.core.cache import cache
+from wagtail.models import ReferenceIndex
+
+CACHE_SECONDS = 300
+
+
+def can_manage(user, video):
+    return user.is_authenticated and (user.is_superuser or video.owner_id == user.pk)
+
+
+def lessons_showing(video):
+    from courses.models import LessonPage
+
+    references = ReferenceIndex.get_references_to(video).filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+    return LessonPage.objects.live().public().filter(pk__in=ids)
+
+
+def can_watch(user, video):
+    if can_manage(user, video):
+        return True
+    key = f"video-access:{user.pk if user.is_authenticated else 'anonymous'}:{video.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = _any_readable_lesson(user, video)
+        cache.set(key, allowed, CACHE_SECONDS)
+    return allowed
+
+
+def _any_readable_lesson(user, video):
+    from courses.services import can_read_lessons, current_enrolment
+
+    for lesson in lessons_showing(video):
+        course = lesson.course
+        enrolment = current_enrolment(user, course) if course is not None else None
+        if course is not None and course.live and can_read_lessons(user, course, enrolment):
+            return True
+    return False

@@ -1,0 +1,86 @@
+"""Serving a video's playlists, segments, poster and download after the access check.
+
+On disk the files are streamed from here (with byte ranges, so the MP4 can be sought). On S3 the
+variant playlists are rewritten so each segment is a short-lived presigned URL, because a presigned
+playlist alone would not cover the segments it lists.
+"""
+
+import mimetypes
+import re
+
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+
+MEDIA_NAME = re.compile(r"^(master\.m3u8|poster\.jpg|download\.mp4|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$")
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+CONTENT_TYPES = {
+    ".m3u8": "application/vnd.apple.mpegurl",
+    ".ts": "video/mp2t",
+    ".mp4": "video/mp4",
+    ".jpg": "image/jpeg",
+}
+
+
+def content_type(name):
+    for suffix, value in CONTENT_TYPES.items():
+        if name.endswith(suffix):
+            return value
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def serve(request, video, name):
+    if not MEDIA_NAME.match(name) or not video.output_prefix:
+        raise Http404
+    stored = f"{video.output_prefix}/{name}"
+    on_disk = isinstance(default_storage, FileSystemStorage)
+    if name.endswith("/index.m3u8") and not on_disk:
+        return _presigned_playlist(stored)
+    if not on_disk and not name.endswith(".m3u8"):
+        return HttpResponseRedirect(default_storage.url(stored))
+    try:
+        handle = default_storage.open(stored, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = _ranged(request, handle, default_storage.size(stored), content_type(name))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _presigned_playlist(stored):
+    try:
+        text = default_storage.open(stored, "rb").read().decode()
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    folder = stored.rsplit("/", 1)[0]
+    lines = [
+        default_storage.url(f"{folder}/{line}") if line and not line.startswith("#") else line
+        for line in text.splitlines()
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type=CONTENT_TYPES[".m3u8"])
+    response["Cache-Control"] = "private, no-store"  # the URLs inside expire
+    return response
+
+
+def _ranged(request, handle, size, mime):
+    match = _RANGE.match(request.headers.get("Range", ""))
+    if not match or (not match.group(1) and not match.group(2)):
+        response = FileResponse(handle, content_type=mime)
+        response["Accept-Ranges"] = "bytes"
+        return response
+    first, last = match.groups()
+    if first:
+        start, end = int(first), min(int(last) if last else size - 1, size - 1)
+    else:
+        start, end = max(size - int(last), 0), size - 1
+    if start >= size or start > end:
+        handle.close()
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    handle.seek(start)
+    data = handle.read(end - start + 1)
+    handle.close()
+    response = HttpResponse(data, status=206, content_type=mime)
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    return response
