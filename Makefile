@@ -29,8 +29,8 @@ bench: $(VENV)/.installed-dev
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
-	$(PY) manage.py compilemessages --ignore '.venv/*'
+	$(PY) manage.py makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'node_modules/*' --no-obsolete
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
 sysdeps:
 	@$(call apt_install,$(SYSTEM_PACKAGES))

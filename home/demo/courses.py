@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from courses.models import CourseIndexPage, CoursePage, CourseTheme, LessonPage, ModulePage
+from home.demo.videos import demo_video
 
 CATALOGUE = {
     "ar": {
@@ -154,6 +155,9 @@ COURSES = [
 ]
 
 
+VIDEO_LESSONS = {("ar", "lesson-1-2"): "الجمعية العامة — فيديو", ("fr", "lesson-1-1"): "Analyser le besoin — vidéo"}
+
+
 def seed_courses(homes, locales, trainer, ensure_child, publish):
     catalogues, source = {}, None
     for code, home in homes.items():
@@ -204,13 +208,19 @@ def seed_courses(homes, locales, trainer, ensure_child, publish):
             )
             publish(module)
             for number, lesson in enumerate(lessons, start=1):
+                slug = f"lesson-{position}-{number}"
+                body = list(lesson["body"])
+                video_title = VIDEO_LESSONS.get((code, slug))
+                video = demo_video(video_title, trainer) if video_title else None
+                if video:
+                    body.insert(0, ("video", {"video": video, "caption": ""}))
                 page = module.add_child(
                     instance=LessonPage(
                         title=lesson["title"],
-                        slug=f"lesson-{position}-{number}",
+                        slug=slug,
                         locale=locales[code],
                         estimated_minutes=lesson["minutes"],
-                        body=lesson["body"],
+                        body=body,
                     )
                 )
                 publish(page)

@@ -8,8 +8,9 @@
   var csrf = lesson.dataset.csrf;
   var EVERY_SECONDS = 15;
 
-  lesson.querySelectorAll("video[data-start]").forEach(function (video) {
-    var lastSent = parseFloat(video.dataset.start) || 0;
+  lesson.querySelectorAll("[data-player]").forEach(function (player) {
+    var video = player.querySelector("video");
+    var lastSent = parseFloat(player.dataset.start) || 0;
     var lastSentAt = 0;
 
     function send(seek) {
@@ -27,9 +28,6 @@
       }).catch(function () { /* offline: the next beacon carries a later position */ });
     }
 
-    video.addEventListener("loadedmetadata", function () {
-      if (lastSent > 0 && lastSent < video.duration - 5) video.currentTime = lastSent;
-    }, { once: true });
     video.addEventListener("timeupdate", function () {
       if (Date.now() - lastSentAt >= EVERY_SECONDS * 1000) send(false);
     });
