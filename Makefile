@@ -26,6 +26,7 @@ check: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	@$(call apt_install,$(BENCH_SYSTEM_PACKAGES))
 	$(PY) -m bench.run
+	$(PY) -m bench.video
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed

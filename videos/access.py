@@ -7,6 +7,15 @@ from wagtail.models import ReferenceIndex
 CACHE_SECONDS = 300
 
 
+def visible_videos(user):
+    """The videos a user may choose for a lesson: their own; all of them for whoever may change any video."""
+    from .models import Video
+
+    if user.is_superuser or user.has_perm("videos.change_video"):
+        return Video.objects.all()
+    return Video.objects.filter(owner=user)
+
+
 def can_manage(user, video):
     return user.is_authenticated and (user.is_superuser or video.owner_id == user.pk)
 

@@ -5,14 +5,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .access import visible_videos
 from .models import Video
-
-
-def visible_videos(user):
-    """Trainers see their own videos; whoever may change any video (admins) sees all."""
-    if user.is_superuser or user.has_perm("videos.change_video"):
-        return Video.objects.all()
-    return Video.objects.filter(owner=user)
 
 
 class OwnVideosMixin:

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.enums import Access, Level
-from courses.forms import CoursePageForm
+from courses.forms import CoursePageForm, LessonPageForm
 from courses.permissions import CourseSubtreePermissions
 
 
@@ -186,6 +186,7 @@ class LessonPage(CourseSubtreePermissions, Page):
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
     subpage_types = []
+    base_form_class = LessonPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
     content_panels = [

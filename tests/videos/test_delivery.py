@@ -133,3 +133,27 @@ def test_watching_nine_tenths_marks_the_lesson_done(lesson_with_video, video):
     assert not LessonProgress.objects.filter(user=learner, completed_at__isnull=False).exists()
     client.post(f"/en/learning/lessons/{lesson.pk}/position/", {"position": str(video.duration * 0.95)})
     assert LessonProgress.objects.filter(user=learner, lesson=lesson, completed_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_a_trainer_cannot_put_another_trainers_video_in_a_lesson(client, catalogues, video):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    course, lessons = build_course(catalogues["en"], lessons=1)
+    intruder = UserFactory(groups=["Trainers"])
+    course.trainers.add(intruder)
+    course.save_revision().publish()
+    client.force_login(intruder)
+    data = nested_form_data(
+        {
+            "title": "Lesson",
+            "slug": lessons[0].slug,
+            "estimated_minutes": "10",
+            "required": "on",
+            "body": streamfield([("video", {"video": video.pk, "caption": ""})]),
+        }
+    )
+    response = client.post(f"/admin/pages/{lessons[0].pk}/edit/", data)
+    assert response.status_code == 200
+    assert "You can only add your own videos to a lesson." in response.content.decode()
+    assert not any(block.block_type == "video" for block in LessonPage.objects.get(pk=lessons[0].pk).body)
