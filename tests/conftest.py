@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -120,3 +121,10 @@ def restored_db(transactional_db):
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                 cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Code run outside a request (services, tasks) speaks English in tests, whatever ran before."""
+    with translation.override("en"):
+        yield

@@ -10,8 +10,9 @@ import tempfile
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_q.models import Schedule
 from django_q.tasks import async_task, schedule
 
@@ -32,10 +33,22 @@ def _claim(video_id, expected, new_status, **fields):
     return Video.objects.filter(pk=video_id, status__in=expected).update(status=new_status, **fields) == 1
 
 
+def _owner_language(video):
+    """Reasons are written in the language of the trainer who uploaded the video."""
+    language = getattr(video.owner, "preferred_language", "") if video.owner_id else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def probe_video(video_id):
     if not _claim(video_id, [VideoStatus.UPLOADED], VideoStatus.PROBING, heartbeat=timezone.now()):
         return
-    video = Video.objects.get(pk=video_id)
+    video = Video.objects.select_related("owner").get(pk=video_id)
+    with translation.override(_owner_language(video)):
+        _probe(video)
+
+
+def _probe(video):
+    video_id = video.pk
     try:
         with storage.local_copy(video.original) as path:
             probed = probe(path)
@@ -55,9 +68,15 @@ def probe_video(video_id):
 
 
 def transcode_video(video_id):
-    video = Video.objects.filter(pk=video_id).first()
+    video = Video.objects.select_related("owner").filter(pk=video_id).first()
     if video is None or video.status == VideoStatus.READY:
         return
+    with translation.override(_owner_language(video)):
+        _transcode(video)
+
+
+def _transcode(video):
+    video_id = video.pk
     attempt = video.attempts + 1
     if not _claim(
         video_id, [VideoStatus.QUEUED], VideoStatus.TRANSCODING, attempts=attempt, progress=0, heartbeat=timezone.now()

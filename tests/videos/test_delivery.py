@@ -153,7 +153,7 @@ def test_a_trainer_cannot_put_another_trainers_video_in_a_lesson(client, catalog
             "body": streamfield([("video", {"video": video.pk, "caption": ""})]),
         }
     )
-    response = client.post(f"/admin/pages/{lessons[0].pk}/edit/", data)
+    response = client.post(f"/admin/pages/{lessons[0].pk}/edit/", data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "You can only add your own videos to a lesson." in response.content.decode()
     assert not any(block.block_type == "video" for block in LessonPage.objects.get(pk=lessons[0].pk).body)

@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_q.models import Schedule
 
+from tests.factories import UserFactory
 from videos import services, storage, tasks
 from videos.enums import RenditionKind, VideoStatus
 from videos.models import Video
@@ -97,10 +98,14 @@ def test_converting_again_is_a_no_op(ready_video, django_capture_on_commit_callb
 
 
 @pytest.mark.django_db
-def test_a_rejected_upload_keeps_its_original_and_says_why(media_files, django_capture_on_commit_callbacks):
-    video = convert(make_video(media_files["hls_as_mp4"]), django_capture_on_commit_callbacks)
+def test_a_rejected_upload_keeps_its_original_and_says_why_in_the_uploaders_language(
+    media_files, django_capture_on_commit_callbacks
+):
+    video = make_video(media_files["hls_as_mp4"])
+    Video.objects.filter(pk=video.pk).update(owner=UserFactory(preferred_language="fr"))
+    video = convert(Video.objects.get(pk=video.pk), django_capture_on_commit_callbacks)
     assert video.status == VideoStatus.FAILED
-    assert "not an MP4" in video.failure_reason
+    assert "n'est pas une vidéo MP4" in video.failure_reason
     assert default_storage.exists(video.original.name)
     assert not video.renditions.exists()
 
