@@ -46,6 +46,7 @@ class LessonVideoBlock(blocks.StructBlock):
                     "qualities": [r for r in renditions if r.kind == "hls"],
                     "audio_only": next((r for r in renditions if r.kind == "audio"), None),
                     "download": next((r for r in renditions if r.kind == "download"), None),
+                    "captions": list(video.captions.all()),
                 }
             )
         return context

@@ -12,6 +12,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 
 MEDIA_NAME = re.compile(r"^(master\.m3u8|poster\.jpg|download\.mp4|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$")
+CAPTIONS_NAME = re.compile(r"^captions/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.vtt$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CONTENT_TYPES = {
     ".m3u8": "application/vnd.apple.mpegurl",
@@ -29,9 +30,16 @@ def content_type(name):
 
 
 def serve(request, video, name):
-    if not MEDIA_NAME.match(name) or not video.output_prefix:
+    captions = CAPTIONS_NAME.match(name)
+    if captions:
+        caption = video.captions.filter(language=captions.group(1)).first()
+        if caption is None:
+            raise Http404
+        stored = caption.file.name
+    elif MEDIA_NAME.match(name) and video.output_prefix:
+        stored = f"{video.output_prefix}/{name}"
+    else:
         raise Http404
-    stored = f"{video.output_prefix}/{name}"
     on_disk = isinstance(default_storage, FileSystemStorage)
     if name.endswith("/index.m3u8") and not on_disk:
         return _presigned_playlist(stored)

@@ -2,10 +2,15 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
+from .captions import InvalidCaptions, to_webvtt
 from .enums import RenditionKind, VideoStatus
 from .forms import VideoForm
 
@@ -17,7 +22,7 @@ def original_path(video, filename):
     return f"videos/originals/{uuid.uuid4().hex}.{extension}"
 
 
-class Video(models.Model):
+class Video(ClusterableModel):
     base_form_class = VideoForm
 
     title = models.CharField(_("title"), max_length=200)
@@ -87,3 +92,43 @@ class Rendition(models.Model):
 
     def __str__(self):
         return f"{self.video_id} {self.kind} {self.height}p"
+
+
+def caption_path(caption, filename):
+    return f"videos/captions/{uuid.uuid4().hex}.vtt"
+
+
+class Caption(models.Model):
+    """Subtitles of a video in one language, stored as WebVTT (SubRip files are converted on upload)."""
+
+    video = ParentalKey(Video, on_delete=models.CASCADE, related_name="captions")
+    language = models.CharField(_("language"), max_length=12)
+    file = models.FileField(_("captions file (.vtt or .srt)"), upload_to=caption_path, max_length=255)
+
+    panels = [FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)), FieldPanel("file")]
+
+    class Meta:
+        verbose_name = _("captions")
+        verbose_name_plural = _("captions")
+        constraints = [models.UniqueConstraint(fields=["video", "language"], name="one_caption_track_per_language")]
+
+    def __str__(self):
+        return f"{self.video_id} {self.language}"
+
+    def save(self, *args, **kwargs):
+        webvtt = getattr(self, "_webvtt", None) or self._uploaded_webvtt()
+        if webvtt is not None:
+            self.file = ContentFile(webvtt.encode(), name="captions.vtt")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        try:
+            self._webvtt = self._uploaded_webvtt()
+        except InvalidCaptions as error:
+            raise ValidationError({"file": str(error)}) from error
+
+    def _uploaded_webvtt(self):
+        if not self.file or getattr(self.file, "_committed", True):
+            return None
+        self.file.seek(0)
+        return to_webvtt(self.file.read())

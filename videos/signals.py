@@ -3,7 +3,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from . import storage
-from .models import Video
+from .models import Caption, Video
 
 
 @receiver(post_delete, sender=Video)
@@ -18,3 +18,10 @@ def delete_video_files(sender, instance, **kwargs):
             instance.original.storage.delete(original)
 
     transaction.on_commit(cleanup)
+
+
+@receiver(post_delete, sender=Caption)
+def delete_caption_file(sender, instance, **kwargs):
+    name = instance.file.name
+    if name:
+        transaction.on_commit(lambda: instance.file.storage.delete(name))

@@ -1,6 +1,13 @@
 import subprocess
 
 import pytest
+from django.core.files import File
+
+from courses.enums import Access
+from courses.models import LessonPage
+from tests.factories import UserFactory, build_course
+from videos import services
+from videos.models import Video
 
 
 def ffmpeg(*args):
@@ -96,3 +103,24 @@ def media_files(tmp_path_factory):
     files["empty"] = folder / "empty.mp4"
     files["empty"].write_bytes(b"")
     return files
+
+
+@pytest.fixture
+def video(db, media_files, django_capture_on_commit_callbacks):
+    trainer = UserFactory(groups=["Trainers"])
+    with open(media_files["small"], "rb") as handle:
+        video = Video.objects.create(title="Vidéo", owner=trainer, original=File(handle, name="v.webm"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(video)
+    video.refresh_from_db()
+    assert video.is_ready
+    return video
+
+
+@pytest.fixture
+def lesson_with_video(catalogues, video):
+    course, lessons = build_course(catalogues["en"], lessons=1, access=Access.ENROLMENT)
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    lesson.body = [("video", {"video": video, "caption": "Lesson video"})]
+    lesson.save_revision().publish()
+    return course, lesson

@@ -1,34 +1,9 @@
 import pytest
-from django.core.files import File
 from django.test import Client
 
 from courses.enums import Access
 from courses.models import Enrolment, LessonPage, LessonProgress
 from tests.factories import UserFactory, build_course
-from videos import services
-from videos.models import Video
-
-
-@pytest.fixture
-def video(db, media_files, django_capture_on_commit_callbacks):
-    trainer = UserFactory(groups=["Trainers"])
-    with open(media_files["small"], "rb") as handle:
-        video = Video.objects.create(title="Vidéo", owner=trainer, original=File(handle, name="v.webm"))
-    with django_capture_on_commit_callbacks(execute=True):
-        services.submit(video)
-    video.refresh_from_db()
-    assert video.is_ready
-    return video
-
-
-@pytest.fixture
-def lesson_with_video(catalogues, video):
-    course, lessons = build_course(catalogues["en"], lessons=1, access=Access.ENROLMENT)
-    lesson = LessonPage.objects.get(pk=lessons[0].pk)
-    lesson.body = [("video", {"video": video, "caption": "Lesson video"})]
-    lesson.save_revision().publish()
-    return course, lesson
-
 
 MEDIA = ["master.m3u8", "144p/index.m3u8", "144p/segment_00000.ts", "download.mp4", "poster.jpg"]
 
