@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from .captions import InvalidCaptions, to_webvtt
 from .enums import RenditionKind, VideoStatus
 from .forms import VideoForm
+from .panels import VideoStatusPanel
 
 
 def original_path(video, filename):
@@ -54,6 +55,7 @@ class Video(ClusterableModel):
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     panels = [
+        VideoStatusPanel(),
         FieldPanel("title"),
         FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
         FieldPanel("original"),

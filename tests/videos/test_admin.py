@@ -1,0 +1,77 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.factories import UserFactory
+from videos.enums import VideoStatus
+from videos.models import Video
+
+
+@pytest.mark.django_db
+def test_trainer_uploads_a_video_in_the_admin_and_it_is_converted(
+    client, media_files, django_capture_on_commit_callbacks
+):
+    trainer = UserFactory(groups=["Trainers"])
+    client.force_login(trainer)
+    upload = SimpleUploadedFile("ma leçon.webm", media_files["small"].read_bytes(), content_type="video/webm")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/snippets/videos/video/add/",
+            {
+                "title": "Ma leçon",
+                "language": "fr",
+                "original": upload,
+                "captions-TOTAL_FORMS": "0",
+                "captions-INITIAL_FORMS": "0",
+                "captions-MIN_NUM_FORMS": "0",
+                "captions-MAX_NUM_FORMS": "1000",
+            },
+        )
+    assert response.status_code == 302
+    video = Video.objects.get(title="Ma leçon")
+    assert (video.owner, video.status, video.original_name) == (trainer, VideoStatus.READY, "ma leçon.webm")
+    status = client.get(f"/admin/videos/status/{video.pk}/").json()
+    assert status == {"status": "ready", "label": status["label"], "progress": 100, "reason": "", "finished": True}
+    html = client.get(f"/admin/snippets/videos/video/edit/{video.pk}/").content.decode()
+    assert f'data-video-status-url="/admin/videos/status/{video.pk}/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.txt", b"hello", "Upload an MP4, MOV, 3GP, MKV or WebM video."),
+        ("empty.mp4", b"", "The submitted file is empty."),
+    ],
+)
+def test_the_upload_form_refuses_bad_files_with_a_clear_error(client, name, content, message):
+    client.force_login(UserFactory(groups=["Trainers"]))
+    response = client.post(
+        "/admin/snippets/videos/video/add/",
+        {
+            "title": "x",
+            "language": "fr",
+            "original": SimpleUploadedFile(name, content),
+            "captions-TOTAL_FORMS": "0",
+            "captions-INITIAL_FORMS": "0",
+            "captions-MIN_NUM_FORMS": "0",
+            "captions-MAX_NUM_FORMS": "1000",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Video.objects.exists()
+
+
+@pytest.mark.django_db
+def test_trainers_see_only_their_own_videos_in_the_admin(client, video):
+    other = UserFactory(groups=["Trainers"])
+    client.force_login(other)
+    assert client.get(f"/admin/videos/status/{video.pk}/", follow=True).status_code == 404
+    for action in ("edit", "delete", "history", "usage"):
+        assert client.get(f"/admin/snippets/videos/video/{action}/{video.pk}/").status_code in (302, 403), action
+    assert client.post(f"/admin/snippets/videos/video/delete/{video.pk}/").status_code in (302, 403)
+    assert Video.objects.filter(pk=video.pk).exists()
+    assert video.title not in client.get("/admin/snippets/videos/video/").content.decode()
+    client.force_login(video.owner)
+    assert video.title in client.get("/admin/snippets/videos/video/").content.decode()

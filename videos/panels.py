@@ -1,0 +1,18 @@
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+
+class VideoStatusPanel(Panel):
+    """Where the video is in the pipeline; the page polls it while the conversion runs."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "videos/admin/status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["video"] = self.instance
+            context["status_url"] = reverse("videos_status", args=[self.instance.pk])
+            return context
