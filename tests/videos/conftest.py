@@ -19,76 +19,27 @@ def media_files(tmp_path_factory):
     """Small real and hostile files, made with ffmpeg at test time."""
     folder = tmp_path_factory.mktemp("video-fixtures")
     files = {}
-    files["good"] = folder / "lesson.mp4"
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=640x360:rate=25",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440",
-        "-t",
-        "5",
-        "-c:v",
-        "libx264",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        str(files["good"]),
-    )
-    files["silent_small"] = folder / "small.webm"
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=176x144:rate=15",
-        "-t",
-        "3",
-        "-c:v",
-        "libvpx",
-        "-b:v",
-        "100k",
-        str(files["silent_small"]),
-    )
-    files["small"] = folder / "small-with-sound.webm"
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=size=176x144:rate=15",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=300",
-        "-t",
-        "3",
-        "-c:v",
-        "libvpx",
-        "-b:v",
-        "100k",
-        "-c:a",
-        "libvorbis",
-        str(files["small"]),
-    )
-    files["avi"] = folder / "clip.avi"
-    ffmpeg("-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-t", "1", "-c:v", "mpeg4", str(files["avi"]))
-    files["too_wide"] = folder / "wide.mp4"
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "color=c=blue:size=4112x16:rate=1",
-        "-frames:v",
-        "1",
-        "-c:v",
-        "libx264",
-        "-pix_fmt",
-        "yuv420p",
-        str(files["too_wide"]),
-    )
+    recipes = {
+        "good": (
+            "lesson.mp4",
+            "-f lavfi -i testsrc=size=640x360:rate=25 -f lavfi -i sine=frequency=440 -t 5"
+            " -c:v libx264 -pix_fmt yuv420p -c:a aac",
+        ),
+        "silent_small": ("small.webm", "-f lavfi -i testsrc=size=176x144:rate=15 -t 3 -c:v libvpx -b:v 100k"),
+        "small": (
+            "small-with-sound.webm",
+            "-f lavfi -i testsrc=size=176x144:rate=15 -f lavfi"
+            " -i sine=frequency=300 -t 3 -c:v libvpx -b:v 100k -c:a libvorbis",
+        ),
+        "avi": ("clip.avi", "-f lavfi -i testsrc=size=160x120:rate=10 -t 1 -c:v mpeg4"),
+        "too_wide": (
+            "wide.mp4",
+            "-f lavfi -i color=c=blue:size=4112x16:rate=1 -frames:v 1 -c:v libx264 -pix_fmt yuv420p",
+        ),
+    }
+    for key, (name, recipe) in recipes.items():
+        files[key] = folder / name
+        ffmpeg(*recipe.split(), str(files[key]))
     files["truncated"] = folder / "truncated.mp4"
     files["truncated"].write_bytes(files["good"].read_bytes()[:4000])
     secret = folder / "secret.txt"
