@@ -9,7 +9,7 @@ import mimetypes
 import re
 
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 
 MEDIA_NAME = re.compile(r"^(master\.m3u8|poster\.jpg|download\.mp4|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$")
 CAPTIONS_NAME = re.compile(r"^captions/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.vtt$")
@@ -86,9 +86,21 @@ def _ranged(request, handle, size, mime):
         response["Content-Range"] = f"bytes */{size}"
         return response
     handle.seek(start)
-    data = handle.read(end - start + 1)
-    handle.close()
-    response = HttpResponse(data, status=206, content_type=mime)
+    response = StreamingHttpResponse(_chunks(handle, end - start + 1), status=206, content_type=mime)
+    response["Content-Length"] = str(end - start + 1)
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response
+
+
+def _chunks(handle, length, chunk_size=256 * 1024):
+    """Stream a byte range without holding it in memory."""
+    try:
+        while length > 0:
+            data = handle.read(min(chunk_size, length))
+            if not data:
+                break
+            length -= len(data)
+            yield data
+    finally:
+        handle.close()
