@@ -47,6 +47,7 @@ class LessonVideoBlock(blocks.StructBlock):
                     "audio_only": next((r for r in renditions if r.kind == "audio"), None),
                     "download": next((r for r in renditions if r.kind == "download"), None),
                     "captions": list(video.captions.all()),
+                    "hls_script": _static_or_none("vendor/hls/hls.light.min.js"),
                 }
             )
         return context
@@ -58,3 +59,13 @@ class LessonBodyBlock(BodyStreamBlock):
 
     class Meta:
         label = _("Lesson body")
+
+
+def _static_or_none(path):
+    """The URL of a static file installed from npm, or None where npm was not available (the MP4 then plays)."""
+    from django.templatetags.static import static
+
+    try:
+        return static(path)
+    except ValueError:  # not in the manifest: hls.js was not installed when collectstatic ran
+        return None

@@ -48,7 +48,8 @@
       if (started) return;
       started = true;
       var position = video.currentTime || parseFloat(figure.dataset.start) || 0;
-      var ready = window.Hls ? Promise.resolve() : loadScript(figure.dataset.hlsScript).catch(function () {});
+      var script = figure.dataset.hlsScript;
+      var ready = window.Hls || !script ? Promise.resolve() : loadScript(script).catch(function () {});
       ready.then(function () {
         if (window.Hls && window.Hls.isSupported()) {
           hls = new window.Hls({ capLevelToPlayerSize: true, startLevel: -1 });

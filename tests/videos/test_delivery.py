@@ -137,3 +137,19 @@ def test_a_trainer_cannot_put_another_trainers_video_in_a_lesson(client, catalog
     assert response.status_code == 200
     assert "You can only add your own videos to a lesson." in response.content.decode()
     assert not any(block.block_type == "video" for block in LessonPage.objects.get(pk=lessons[0].pk).body)
+
+
+def test_without_hls_js_installed_the_player_falls_back_to_the_mp4(settings, tmp_path):
+    from courses.blocks import _static_or_none
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = str(tmp_path)  # an empty manifest: collectstatic ran without node_modules
+    assert _static_or_none("vendor/hls/hls.light.min.js") is None
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    assert _static_or_none("vendor/hls/hls.light.min.js") == "/static/vendor/hls/hls.light.min.js"
