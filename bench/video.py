@@ -30,39 +30,13 @@ def main():
     from videos import ladder, transcode
     from videos.probe import probe
     from videos.runner import binary
+    from videos.samples import write_test_card
 
     ffmpeg = binary("ffmpeg")
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         source = folder / "source.mp4"
-        subprocess.run(
-            [
-                ffmpeg,
-                "-y",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=1280x720:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-t",
-                str(SECONDS),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                str(source),
-            ],
-            check=True,
-        )
+        write_test_card(source, 1280, 720, SECONDS)
         probed = probe(source)
 
         def fresh(name):

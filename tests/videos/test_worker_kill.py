@@ -17,6 +17,7 @@ from django.utils import timezone
 from videos import storage
 from videos.enums import VideoStatus
 from videos.models import Video
+from videos.samples import write_test_card
 
 pytestmark = [
     pytest.mark.slow,
@@ -58,34 +59,7 @@ def test_killed_worker_then_restart_finishes_the_video(restored_db, media_files,
 
     monkeypatch.setattr(Conf, "SYNC", False)  # send the tasks to the broker, for the real worker
     long_video = tmp_path / "long.mp4"
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-y",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=1280x720:rate=25",
-            "-f",
-            "lavfi",
-            "-i",
-            "sine",
-            "-t",
-            "40",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            str(long_video),
-        ],
-        check=True,
-    )
+    write_test_card(long_video, 1280, 720, 40, preset="ultrafast")
     with long_video.open("rb") as handle:
         video = Video.objects.create(title="Longue", original=File(handle, name="long.mp4"))
     original = video.original.name
