@@ -76,6 +76,7 @@ def enrol(user, course):
     missing = missing_prerequisites(user, course)
     if missing:
         raise PrerequisitesMissing(missing)
+    _announce_enrolment_change(user, course)
     try:
         with transaction.atomic():
             return Enrolment.objects.create(user=user, course=course)
@@ -89,9 +90,16 @@ def enrol(user, course):
 
 def unenrol(user, course):
     """Withdraw from a course in progress; progress is kept if the learner comes back."""
+    _announce_enrolment_change(user, course)
     return Enrolment.objects.filter(user=user, course=course, status=EnrolmentStatus.ACTIVE).update(
         status=EnrolmentStatus.WITHDRAWN
     )
+
+
+def _announce_enrolment_change(user, course):
+    from .signals import enrolment_changed
+
+    transaction.on_commit(lambda: enrolment_changed.send(sender=type(course), user=user, course=course))
 
 
 def _progress_row(user, lesson):

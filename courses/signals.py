@@ -11,6 +11,8 @@ from .models import CourseIndexPage, CoursePage
 
 # Sent once per learner and course, when the last requirement is met (certificates listen).
 course_completed = django.dispatch.Signal()  # kwargs: user, course, enrolment
+# Sent when a learner joins, rejoins or leaves a course (also by bulk updates that skip post_save).
+enrolment_changed = django.dispatch.Signal()  # kwargs: user, course
 
 TRAINERS = "Trainers"
 COURSE_GROUP_PREFIX = "Course trainers · "

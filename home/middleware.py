@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import Http404
+from django.middleware import locale
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 def _first_segment(path):
@@ -46,3 +48,17 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that a 404 from an API (JSON) or to a write request stays a 404: Django would redirect it
+    to /<language>/…, which turns a PUT into a GET of a page and hides the answer from the script."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and (
+            request.method not in ("GET", "HEAD") or response.get("Content-Type", "").startswith("application/json")
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

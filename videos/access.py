@@ -1,5 +1,8 @@
 """Who may receive a video's media: its owner, people who may edit it, and the learners who may read a
-lesson showing it. The answer is cached briefly, since a player asks for a segment every few seconds."""
+lesson showing it. The answer is cached briefly, since a player asks for a segment every few seconds;
+a change to the learner's enrolments starts a fresh cache for them."""
+
+import uuid
 
 from django.core.cache import cache
 from wagtail.models import ReferenceIndex
@@ -33,7 +36,8 @@ def lessons_showing(video):
 def can_watch(user, video):
     if can_manage(user, video):
         return True
-    key = f"video-access:{user.pk if user.is_authenticated else 'anonymous'}:{video.pk}"
+    who = user.pk if user.is_authenticated else "anonymous"
+    key = f"video-access:{who}:{cache.get(_version_key(who), 0)}:{video.pk}"
     allowed = cache.get(key)
     if allowed is None:
         allowed = _any_readable_lesson(user, video)
@@ -50,3 +54,12 @@ def _any_readable_lesson(user, video):
         if course is not None and course.live and can_read_lessons(user, course, enrolment):
             return True
     return False
+
+
+def _version_key(who):
+    return f"video-access-version:{who}"
+
+
+def forget_access(user_id):
+    """A learner's enrolments changed: their cached answers no longer count (leaving a course cuts the video)."""
+    cache.set(_version_key(user_id), uuid.uuid4().hex, None)

@@ -8,12 +8,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from .captions import InvalidCaptions, to_webvtt
 from .enums import RenditionKind, VideoStatus
 from .forms import VideoForm
-from .panels import VideoStatusPanel
+from .panels import VideoStatusPanel, VideoUploadPanel
 
 
 def original_path(video, filename):
@@ -59,6 +59,8 @@ class Video(ClusterableModel):
         FieldPanel("title"),
         FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
         FieldPanel("original"),
+        VideoUploadPanel(),
+        InlinePanel("captions", heading=_("Captions"), label=_("Captions track")),
     ]
 
     class Meta:
@@ -134,3 +136,31 @@ class Caption(models.Model):
             return None
         self.file.seek(0)
         return to_webvtt(self.file.read())
+
+
+class Upload(models.Model):
+    """A large original on its way from a trainer's browser: in chunks to the media folder (embedded profile) or
+    as an S3 multipart upload with presigned part URLs. Once complete, a video form takes it (and deletes this)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="video_uploads")
+    name = models.CharField(_("uploaded file name"), max_length=255)
+    size = models.BigIntegerField(_("size (bytes)"))
+    key = models.CharField(_("stored name"), max_length=255, unique=True)
+    chunk_size = models.PositiveIntegerField(_("chunk size (bytes)"))
+    received = models.BigIntegerField(_("bytes received"), default=0)
+    s3_upload_id = models.CharField(max_length=1024, blank=True)
+    completed = models.DateTimeField(_("completed"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("upload")
+        verbose_name_plural = _("uploads")
+        indexes = [models.Index(fields=["created"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.received}/{self.size})"
+
+    @property
+    def part_count(self):
+        return max(1, -(-self.size // self.chunk_size))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
@@ -15,4 +16,18 @@ class VideoStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             context["video"] = self.instance
             context["status_url"] = reverse("videos_status", args=[self.instance.pk])
+            return context
+
+
+class VideoUploadPanel(Panel):
+    """Settings and words for the admin script that sends the chosen file in resumable pieces."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "videos/admin/upload_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["start_url"] = reverse("videos_upload_start")
+            context["max_bytes"] = settings.VIDEO_MAX_UPLOAD_BYTES
+            context["max_minutes"] = settings.VIDEO_MAX_DURATION_SECONDS // 60
             return context

@@ -55,3 +55,9 @@ def list_prefixes(video_id):
     except FileNotFoundError:
         return []
     return [f"{root}/{folder}" for folder in folders]
+
+
+def s3_key(name):
+    """The bucket key of a storage name (S3 profile), with the storage's location prefix."""
+    location = default_storage.location.strip("/")
+    return f"{location}/{name}" if location else name

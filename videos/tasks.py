@@ -8,15 +8,17 @@ to the queue, up to MAX_ATTEMPTS, then marks them failed.
 import logging
 import tempfile
 import time
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_q.models import Schedule
 from django_q.tasks import async_task, schedule
 
-from . import storage, transcode
+from . import storage, transcode, uploads
 from .enums import VideoStatus
 from .models import Rendition, Video
 from .probe import RejectedVideo, probe
@@ -82,7 +84,8 @@ def _transcode(video):
         video_id, [VideoStatus.QUEUED], VideoStatus.TRANSCODING, attempts=attempt, progress=0, heartbeat=timezone.now()
     ):
         return
-    prefix = f"videos/{video_id}/a{attempt}"
+    # A fresh folder per attempt: a re-uploaded file starts again at attempt 1 while the old outputs still play.
+    prefix = f"videos/{video_id}/a{attempt}-{uuid.uuid4().hex[:8]}"
     last_beat = [time.monotonic()]
 
     def beat(percent):
@@ -151,17 +154,21 @@ def _failed_attempt(video_id, attempt, reason):
 
 
 def sweep_stale_jobs():
-    """Scheduled every minute: re-queue jobs whose worker stopped beating (killed, machine lost)."""
+    """Scheduled every minute: re-queue jobs whose worker stopped beating (killed, machine lost), and delete
+    browser uploads nobody finished or used in time."""
+    uploads.sweep_expired()
     stale = Video.objects.filter(
         status__in=[VideoStatus.TRANSCODING, VideoStatus.PROBING], heartbeat__lt=timezone.now() - STALE_AFTER
-    )
+    ).select_related("owner")
     for video in stale:
         if video.status == VideoStatus.PROBING:
             if _claim(video.pk, [VideoStatus.PROBING], VideoStatus.UPLOADED):
                 async_task("videos.tasks.probe_video", video.pk)
         elif video.attempts >= MAX_ATTEMPTS:
+            with translation.override(_owner_language(video)):
+                reason = gettext("The conversion was interrupted too many times.")
             Video.objects.filter(pk=video.pk, status=VideoStatus.TRANSCODING).update(
-                status=VideoStatus.FAILED, failure_reason="The conversion stopped too many times."
+                status=VideoStatus.FAILED, failure_reason=reason
             )
         elif _claim(video.pk, [VideoStatus.TRANSCODING], VideoStatus.QUEUED):
             async_task("videos.tasks.transcode_video", video.pk)

@@ -11,7 +11,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, upload_views
 from .access import visible_videos
 from .models import Video
 
@@ -87,7 +87,14 @@ register_snippet(video_viewset)
 
 @hooks.register("register_admin_urls")
 def video_admin_urls():
-    return [path("videos/status/<int:video_id>/", admin_views.status, name="videos_status")]
+    return [
+        path("videos/status/<int:video_id>/", admin_views.status, name="videos_status"),
+        path("videos/uploads/", upload_views.start, name="videos_upload_start"),
+        path("videos/uploads/<uuid:upload_id>/", upload_views.detail, name="videos_upload"),
+        path("videos/uploads/<uuid:upload_id>/chunk/", upload_views.chunk, name="videos_upload_chunk"),
+        path("videos/uploads/<uuid:upload_id>/parts/", upload_views.parts, name="videos_upload_parts"),
+        path("videos/uploads/<uuid:upload_id>/complete/", upload_views.complete, name="videos_upload_complete"),
+    ]
 
 
 @hooks.register("insert_global_admin_js")

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.UnknownLanguagePrefixMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LocaleMiddleware",
     "home.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,6 +190,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 VIDEO_MAX_UPLOAD_BYTES = int(env.get("VIDEO_MAX_UPLOAD_BYTES", str(2 * 1024**3)))
 VIDEO_MAX_DURATION_SECONDS = int(env.get("VIDEO_MAX_DURATION_SECONDS", str(4 * 3600)))
 VIDEO_MAX_DIMENSION = 4096
+# Browser uploads arrive in pieces of this size (S3 parts are at least 5 MiB), and are forgotten after a day.
+VIDEO_UPLOAD_CHUNK_BYTES = int(env.get("VIDEO_UPLOAD_CHUNK_BYTES", str(8 * 1024**2)))
+VIDEO_UPLOAD_EXPIRY_HOURS = 24
+VIDEO_UPLOADS_OPEN_PER_USER = 5
 
 # Security headers (HSTS and HTTPS redirects are turned on in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True

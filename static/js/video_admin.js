@@ -1,48 +1,190 @@
-// Admin helpers for videos: an upload progress bar, and the conversion progress while the worker runs.
+// Admin helpers for videos: a resumable upload with a progress bar, then the conversion progress.
 (function () {
   "use strict";
 
-  var form = document.querySelector("form input[type=file][name=original]");
-  form = form && form.form;
-  if (form) {
-    form.addEventListener("submit", function (event) {
-      var file = form.querySelector("input[type=file][name=original]").files[0];
-      if (!file || !window.FormData) return;
-      event.preventDefault();
-      var bar = document.createElement("progress");
-      bar.max = 100;
-      bar.value = 0;
-      bar.style.inlineSize = "100%";
-      form.prepend(bar);
-      var request = new XMLHttpRequest();
-      request.open(form.method || "POST", form.action || window.location.href);
-      request.upload.addEventListener("progress", function (progress) {
-        if (progress.lengthComputable) bar.value = Math.round((100 * progress.loaded) / progress.total);
-      });
-      request.addEventListener("load", function () {
-        if (request.responseURL && request.responseURL !== (form.action || window.location.href)) {
-          window.location.assign(request.responseURL); // saved: Wagtail redirected
-        } else {
-          document.open();
-          document.write(request.responseText); // errors: show the form again, as a normal post would
-          document.close();
+  var RETRY_DELAYS = [1000, 2000, 5000, 10000, 20000, 30000];
+  var panel = document.querySelector("[data-video-upload]");
+  var input = document.querySelector("form input[type=file][name=original]");
+  var form = input && input.form;
+
+  function csrfToken() {
+    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
+  }
+
+  function call(method, url, body, headers) {
+    var options = { method: method, credentials: "same-origin", headers: Object.assign({ "X-CSRFToken": csrfToken() }, headers || {}) };
+    if (body !== undefined) options.body = body;
+    return fetch(url, options).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          var error = new Error(data.error || response.statusText);
+          error.status = response.status;
+          error.data = data;
+          throw error;
         }
+        return data;
       });
-      request.addEventListener("error", function () { bar.remove(); form.submit(); });
-      request.send(new FormData(form));
     });
   }
 
-  var panel = document.querySelector("[data-video-status-url]");
-  if (panel) {
+  function json(method, url, data) {
+    return call(method, url, JSON.stringify(data), { "Content-Type": "application/json" });
+  }
+
+  function sleep(ms) { return new Promise(function (resolve) { window.setTimeout(resolve, ms); }); }
+
+  // Retries what failed for network reasons (or a 5xx) with growing pauses; a refusal (4xx) stops the upload.
+  function persist(step, onRetry) {
+    var attempt = 0;
+    function run() {
+      return step().catch(function (error) {
+        if (error.status && error.status < 500) throw error;
+        onRetry();
+        return sleep(RETRY_DELAYS[Math.min(attempt++, RETRY_DELAYS.length - 1)]).then(run);
+      });
+    }
+    return run();
+  }
+
+  function sendChunks(state, file, report, onRetry) {
+    var base = panel.dataset.startUrl + state.id + "/";
+    var offset = state.received;
+    function next() {
+      report(offset);
+      if (offset >= file.size) return Promise.resolve();
+      var end = Math.min(offset + state.chunk_size, file.size);
+      var range = "bytes " + offset + "-" + (end - 1) + "/" + file.size;
+      return call("PUT", base + "chunk/", file.slice(offset, end), { "Content-Range": range, "Content-Type": "application/octet-stream" })
+        .then(function (answer) { offset = answer.received; })
+        .catch(function (error) {
+          if (error.status === 409 && error.data && typeof error.data.received === "number") {
+            offset = error.data.received; // the server already holds more (or less): carry on from there
+            return;
+          }
+          if (error.status && error.status < 500) throw error;
+          onRetry();
+          // After a cut, ask the server what it holds before sending again.
+          return sleep(RETRY_DELAYS[0]).then(function () {
+            return persist(function () { return call("GET", base); }, onRetry);
+          }).then(function (fresh) { offset = fresh.received; });
+        })
+        .then(next);
+    }
+    return next();
+  }
+
+  function sendParts(state, file, report, onRetry) {
+    var base = panel.dataset.startUrl + state.id + "/";
+    var count = Math.max(1, Math.ceil(file.size / state.chunk_size));
+    var done = {};
+    (state.parts || []).forEach(function (number) { done[number] = true; });
+    var received = state.received;
+    var missing = [];
+    for (var number = 1; number <= count; number++) if (!done[number]) missing.push(number);
+    function next() {
+      report(received);
+      if (!missing.length) return Promise.resolve();
+      var batch = missing.splice(0, 20);
+      return persist(function () { return json("POST", base + "parts/", { parts: batch }); }, onRetry).then(function (answer) {
+        return batch.reduce(function (chain, part) {
+          return chain.then(function () {
+            var start = (part - 1) * state.chunk_size;
+            var blob = file.slice(start, Math.min(start + state.chunk_size, file.size));
+            return persist(function () {
+              return fetch(answer.urls[part], { method: "PUT", body: blob }).then(function (response) {
+                if (!response.ok) { var error = new Error(response.statusText); error.status = response.status; throw error; }
+              });
+            }, onRetry).then(function () { received += blob.size; report(received); });
+          });
+        }, Promise.resolve());
+      }).then(next);
+    }
+    return next();
+  }
+
+  function upload(file, bar, message) {
+    var key = "tadrib-upload:" + file.name + ":" + file.size + ":" + file.lastModified;
+    var report = function (bytes) {
+      bar.value = Math.floor((100 * bytes) / file.size);
+      message.textContent = panel.dataset.textUploading + " " + bar.value + "%";
+    };
+    var onRetry = function () { message.textContent = panel.dataset.textRetrying; };
+    var remembered = window.localStorage.getItem(key);
+    var resume = remembered
+      ? call("GET", panel.dataset.startUrl + remembered + "/").catch(function () { return null; })
+      : Promise.resolve(null);
+    return resume
+      .then(function (state) {
+        if (state) return state;
+        return persist(function () { return json("POST", panel.dataset.startUrl, { name: file.name, size: file.size }); }, onRetry);
+      })
+      .then(function (state) {
+        window.localStorage.setItem(key, state.id);
+        if (state.complete) return state;
+        var send = state.mode === "s3" ? sendParts : sendChunks;
+        return send(state, file, report, onRetry).then(function () {
+          message.textContent = panel.dataset.textFinishing;
+          return persist(function () { return call("POST", panel.dataset.startUrl + state.id + "/complete/"); }, onRetry);
+        });
+      })
+      .then(function (state) {
+        window.localStorage.removeItem(key);
+        return state.id;
+      })
+      .catch(function (error) {
+        if (error.status === 410 || error.status === 404) window.localStorage.removeItem(key);
+        throw error;
+      });
+  }
+
+  if (form && panel && window.fetch && window.localStorage && window.Blob && Blob.prototype.slice) {
+    var busy = false;
+    form.addEventListener("submit", function (event) {
+      var file = input.files[0];
+      if (!file || input.disabled) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (busy) return;
+      busy = true;
+      var bar = panel.querySelector("[data-video-upload-progress]");
+      var message = panel.querySelector("[data-video-upload-message]");
+      bar.hidden = false;
+      upload(file, bar, message).then(function (uploadId) {
+        var hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = "upload";
+        hidden.value = uploadId;
+        form.appendChild(hidden);
+        input.disabled = true; // the file is on the server already: do not send it twice
+        if (form.requestSubmit) {
+          var submitter = event.submitter && !event.submitter.disabled ? event.submitter : undefined;
+          form.requestSubmit(submitter);
+        } else {
+          form.submit();
+        }
+      }).catch(function (error) {
+        busy = false;
+        bar.hidden = true;
+        message.textContent = panel.dataset.textFailed + " " + error.message;
+        form.querySelectorAll("[disabled][type=submit], button.button-longrunning-active").forEach(function (button) {
+          button.disabled = false;
+          button.classList.remove("button-longrunning-active");
+        });
+      });
+    }, true);
+  }
+
+  var status = document.querySelector("[data-video-status-url]");
+  if (status) {
     var poll = function () {
-      fetch(panel.dataset.videoStatusUrl, { credentials: "same-origin" })
+      fetch(status.dataset.videoStatusUrl, { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
-        .then(function (status) {
-          panel.querySelector("[data-video-status-label]").textContent = status.label;
-          panel.querySelector("[data-video-status-progress]").value = status.progress;
-          panel.querySelector("[data-video-status-reason]").textContent = status.reason;
-          if (!status.finished) window.setTimeout(poll, 3000);
+        .then(function (state) {
+          status.querySelector("[data-video-status-label]").textContent = state.label;
+          status.querySelector("[data-video-status-progress]").value = state.progress;
+          status.querySelector("[data-video-status-reason]").textContent = state.reason;
+          if (!state.finished) window.setTimeout(poll, 3000);
         })
         .catch(function () { window.setTimeout(poll, 10000); });
     };

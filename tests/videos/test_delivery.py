@@ -153,3 +153,25 @@ def test_without_hls_js_installed_the_player_falls_back_to_the_mp4(settings, tmp
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     assert _static_or_none("vendor/hls/hls.light.min.js") == "/static/vendor/hls/hls.light.min.js"
+
+
+@pytest.mark.django_db
+def test_leaving_the_course_cuts_the_video_at_once_and_rejoining_restores_it(
+    lesson_with_video, video, django_capture_on_commit_callbacks
+):
+    from courses import services
+
+    course, _lesson = lesson_with_video
+    learner = UserFactory()
+    client = Client()
+    client.force_login(learner)
+    assert client.get(media_url(video, "master.m3u8")).status_code == 403  # cached: "no"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrol(learner, course)
+    assert client.get(media_url(video, "master.m3u8")).status_code == 200  # cached: "yes"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unenrol(learner, course)
+    assert client.get(media_url(video, "master.m3u8")).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrol(learner, course)  # a withdrawn enrolment reactivated by a bulk update
+    assert client.get(media_url(video, "master.m3u8")).status_code == 200

@@ -128,7 +128,8 @@ def test_a_killed_worker_is_noticed_and_the_job_finishes_with_one_set_of_outputs
     tasks.sweep_stale_jobs()  # the queue runs synchronously in tests: re-queued and converted at once
     video.refresh_from_db()
     assert video.status == VideoStatus.READY and video.attempts == 2
-    assert storage.list_prefixes(video.pk) == [f"videos/{video.pk}/a2"]  # the dead attempt's files are gone
+    assert storage.list_prefixes(video.pk) == [video.output_prefix]  # the dead attempt's files are gone
+    assert video.output_prefix.startswith(f"videos/{video.pk}/a2-")
     assert default_storage.exists(video.original.name)
 
 
