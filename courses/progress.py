@@ -1,8 +1,8 @@
 """How far learners are in their courses, computed for many courses in a fixed number of queries.
 
 Lessons belong to a course by the page tree (their path starts with the course's path), so one
-query fetches the lessons of any number of courses. Other apps (quizzes) add requirements with
-`register_requirements`.
+query fetches the lessons of any number of courses. Other apps (quizzes) add activities to the syllabus, and
+requirements to completion, with `register_activities`.
 """
 
 from dataclasses import dataclass, field
@@ -11,13 +11,22 @@ from operator import or_
 
 from django.db.models import Q
 
-_requirement_providers = []
+_activity_providers = []
 
 
-def register_requirements(provider):
-    """provider(user, courses) -> {course_id: (done, total)} for requirements other than lessons."""
-    _requirement_providers.append(provider)
+def register_activities(provider):
+    """provider(user, courses) -> {course_id: [Activity]}: syllabus entries other than lessons (a quiz).
+    Required activities count towards completion like required lessons."""
+    _activity_providers.append(provider)
     return provider
+
+
+@dataclass
+class Activity:
+    page: object  # a page inside the course, placed in the syllabus by its tree position
+    done: bool = False
+    required: bool = True
+    meta: str = ""  # a short line shown under its title ("Quiz · pass mark 60 %")
 
 
 @dataclass
@@ -25,6 +34,7 @@ class CourseProgress:
     lessons: list = field(default_factory=list)  # LessonPage objects in syllabus order
     completed_ids: set = field(default_factory=set)
     positions: dict = field(default_factory=dict)  # lesson id -> saved position in seconds
+    activities: list = field(default_factory=list)
     extra_done: int = 0
     extra_total: int = 0
 
@@ -97,7 +107,15 @@ def progress_for(user, courses):
     courses = list(courses)
     lessons = lessons_by_course(courses)
     progress = {course.pk: CourseProgress(lessons=lessons[course.pk]) for course in courses}
-    if user is None or not user.is_authenticated or not courses:
+    if not courses:
+        return progress
+    for provider in _activity_providers:  # anonymous visitors see the activities too, none done
+        for course_id, activities in provider(user, courses).items():
+            course_progress = progress[course_id]
+            course_progress.activities += activities
+            course_progress.extra_total += sum(1 for activity in activities if activity.required)
+            course_progress.extra_done += sum(1 for activity in activities if activity.required and activity.done)
+    if user is None or not user.is_authenticated:
         return progress
     lesson_course = {lesson.pk: course_id for course_id, items in lessons.items() for lesson in items}
     rows = LessonProgress.objects.filter(user=user, lesson_id__in=lesson_course).values_list(
@@ -108,10 +126,6 @@ def progress_for(user, courses):
         if completed_at is not None:
             course_progress.completed_ids.add(lesson_id)
         course_progress.positions[lesson_id] = position
-    for provider in _requirement_providers:
-        for course_id, (done, total) in provider(user, courses).items():
-            progress[course_id].extra_done += done
-            progress[course_id].extra_total += total
     return progress
 
 

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import services
 from .enums import EnrolmentStatus
 from .models import CoursePage, Enrolment, LessonPage, ModulePage
-from .progress import course_progress, progress_for
+from .progress import Activity, course_progress, progress_for
 
 POSITION_UPDATES_PER_MINUTE = 30
 
@@ -20,7 +22,7 @@ def course_page(request, course):
     enrolment = services.current_enrolment(user, course)
     progress = course_progress(user, course)
     modules = {module.path: module for module in ModulePage.objects.live().child_of(course).order_by("path")}
-    syllabus = _syllabus(course, modules, progress.lessons)
+    syllabus = _syllabus(course, modules, progress)
     context = course.get_context(request)
     context.update(
         {
@@ -36,16 +38,28 @@ def course_page(request, course):
     return TemplateResponse(request, course.get_template(request), context)
 
 
-def _syllabus(course, modules, lessons):
-    """[(module or None, [lessons])] in tree order; lessons directly under the course have no module."""
+@dataclass
+class SyllabusEntry:
+    page: object
+    done: bool
+    activity: Activity | None = None  # None: a lesson
+
+
+def _syllabus(course, modules, progress):
+    """[(module or None, [entries])] in tree order; lessons and activities (quizzes) directly under the course
+    have no module."""
+    entries = [SyllabusEntry(lesson, lesson.pk in progress.completed_ids) for lesson in progress.lessons]
+    entries += [SyllabusEntry(activity.page, activity.done, activity) for activity in progress.activities]
+    entries.sort(key=lambda entry: entry.page.path)
     sections, current = [], None
-    for lesson in lessons:
-        module = modules.get(lesson.path[: (course.depth + 1) * 4]) if lesson.depth > course.depth + 1 else None
+    for entry in entries:
+        page = entry.page
+        module = modules.get(page.path[: (course.depth + 1) * 4]) if page.depth > course.depth + 1 else None
         if not sections or current is not module:
             sections.append((module, []))
             current = module
-        sections[-1][1].append(lesson)
-    listed = {module.pk for module, _lessons in sections if module}
+        sections[-1][1].append(entry)
+    listed = {module.pk for module, _entries in sections if module}
     sections += [(module, []) for module in modules.values() if module.pk not in listed]
     return sections
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "news",
     "courses",
     "videos",
+    "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
