@@ -7,6 +7,7 @@ from .enums import FeedbackPolicy, QuestionKind
 
 def _kept(formset):
     """The cleaned rows of an inline formset that are neither empty nor marked for deletion."""
+    formset.is_valid()  # the parent form is cleaned before its formsets: clean them now (the result is cached)
     return [
         form.cleaned_data
         for form in formset.forms

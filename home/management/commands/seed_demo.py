@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from home.demo import content
 from home.demo.courses import seed_courses
 from home.demo.images import demo_image
+from home.demo.quizzes import seed_quizzes
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             self.pages(homes, locales)
             users = self.users()
             seed_courses(homes, locales, users["trainer@tadrib.dz"], ensure_child, publish)
+            seed_quizzes(publish)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo logins (e-mail / password):")
         for email, password, group, *_rest in content.USERS:

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+from courses.models import CoursePage, Enrolment
+from quizzes import services
+from quizzes.models import QuizPage
+from tests.factories import UserFactory
+from videos.models import Video
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_twice_without_duplicates_and_its_quizzes_can_be_taken(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the demo videos are converted on commit
+        call_command("seed_demo", verbosity=0)
+    counts = (CoursePage.objects.count(), QuizPage.objects.count(), Video.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert (CoursePage.objects.count(), QuizPage.objects.count(), Video.objects.count()) == counts
+    assert all(video.is_ready for video in Video.objects.all())
+    for quiz in QuizPage.objects.live():
+        course = quiz.course
+        questions = {item.question.kind for item in quiz.items.exclude(question=None)}
+        assert {"single", "multiple", "true_false", "short_text", "numeric"} <= questions
+        assert course.language == quiz.locale.language_code
+        learner = UserFactory()
+        Enrolment.objects.create(user=learner, course=course)
+        attempt = services.start(learner, quiz)
+        assert len(attempt.layout) == 10
+    assert QuizPage.objects.live().count() == 2

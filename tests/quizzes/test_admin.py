@@ -1,0 +1,163 @@
+import csv
+import io
+
+import pytest
+
+from courses.signals import sync_course_trainers
+from quizzes import services
+from quizzes.enums import QuestionKind
+from quizzes.models import Question, QuestionCategory
+from tests.factories import UserFactory, build_course
+from tests.factories.quizzes import build_bank
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_admin(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def trainer(course):
+    user = UserFactory(groups=["Trainers"], preferred_language="en")
+
+    course.trainers.add(user)
+    course.save_revision().publish()
+    sync_course_trainers(course)
+    return user
+
+
+def question_form(category, **extra):
+    data = {
+        "category": category.pk,
+        "kind": "single",
+        "points": "1",
+        "text": "Who approves the budget?",
+        "explanation": "",
+        "tolerance": "0",
+        "true_false_answer": "",
+        "choices-TOTAL_FORMS": "2",
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+        "choices-0-text": "The general assembly",
+        "choices-0-correct": "on",
+        "choices-0-ORDER": "1",
+        "choices-1-text": "The treasurer",
+        "choices-1-ORDER": "2",
+        "accepted_answers-TOTAL_FORMS": "0",
+        "accepted_answers-INITIAL_FORMS": "0",
+        "accepted_answers-MIN_NUM_FORMS": "0",
+        "accepted_answers-MAX_NUM_FORMS": "1000",
+    }
+    data.update(extra)
+    return data
+
+
+def test_a_trainer_adds_questions_to_their_course_bank_only(client, trainer, bank, catalogues):
+    category = bank[0]
+    other_course = build_course(catalogues["ar"], lessons=0)[0]
+    foreign = QuestionCategory.objects.create(name="Autre", course=other_course)
+    client.force_login(trainer)
+    response = client.post("/admin/snippets/quizzes/question/add/", question_form(category))
+    assert response.status_code == 302
+    assert Question.objects.filter(text="Who approves the budget?", category=category).exists()
+    refused = client.post("/admin/snippets/quizzes/question/add/", question_form(foreign, text="Sneaky"))
+    assert refused.status_code == 200 and not Question.objects.filter(text="Sneaky").exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"choices-0-correct": ""}, "exactly one correct"),
+        ({"kind": "true_false"}, "Say whether the statement is true or false."),
+        ({"kind": "short_text"}, "at least one accepted answer"),
+        ({"kind": "numeric"}, "Give the correct number."),
+        ({"choices-TOTAL_FORMS": "1"}, "at least two choices"),
+    ],
+)
+def test_incomplete_questions_are_refused_with_a_reason(client, trainer, bank, changes, message):
+    client.force_login(trainer)
+    response = client.post("/admin/snippets/quizzes/question/add/", question_form(bank[0], **changes))
+    assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_trainers_cannot_open_or_list_other_courses_questions(client, trainer, catalogues):
+    other_course = build_course(catalogues["ar"], lessons=0)[0]
+    foreign = build_bank(other_course, name="Autre")[1][QuestionKind.SINGLE]
+    client.force_login(trainer)
+    for action in ("edit", "delete", "history", "usage"):
+        response = client.get(f"/admin/snippets/quizzes/question/{action}/{foreign.pk}/")
+        assert response.status_code in (302, 403), action
+    assert foreign.text not in client.get("/admin/snippets/quizzes/question/").content.decode()
+    chooser = client.get("/admin/snippets/choose/quizzes/question/").content.decode()
+    assert foreign.text not in chooser
+    client.force_login(UserFactory(groups=["Trainees"]))
+    assert client.get("/admin/snippets/quizzes/question/").status_code in (302, 403)
+
+
+def test_results_csv_and_regrade_are_for_the_course_trainers(client, trainer, quiz, learner):
+    attempt = services.start(learner, quiz)
+    services.submit(attempt)
+    client.force_login(trainer)
+    page = client.get(f"/admin/quizzes/{quiz.pk}/results/")
+    html = page.content.decode()
+    assert page.status_code == 200 and learner.email in html
+    export = client.get(f"/admin/quizzes/{quiz.pk}/results.csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Name", "E-mail"] and rows[1][1] == learner.email and rows[1][2] == "1"
+    assert client.post(f"/admin/quizzes/{quiz.pk}/regrade/").status_code == 302
+    assert client.get(f"/admin/quizzes/{quiz.pk}/regrade/").status_code == 405
+    outsider = UserFactory(groups=["Trainers"])
+    client.force_login(outsider)
+    for url in ("results/", "results.csv"):
+        assert client.get(f"/admin/quizzes/{quiz.pk}/{url}").status_code in (302, 403)
+    assert client.post(f"/admin/quizzes/{quiz.pk}/regrade/").status_code in (302, 403)
+    client.force_login(learner)
+    assert client.get(f"/admin/quizzes/{quiz.pk}/results/").status_code in (302, 403)
+
+
+def test_csv_cells_cannot_start_a_formula(client, trainer, quiz, learner):
+    learner.full_name_latin = "=HYPERLINK(evil)"
+    learner.save()
+    services.submit(services.start(learner, quiz))
+    client.force_login(trainer)
+    export = client.get(f"/admin/quizzes/{quiz.pk}/results.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(export)))
+    assert rows[1][0].startswith("'=")
+
+
+def test_a_trainer_builds_a_quiz_page_in_their_course(client, trainer, course, bank):
+    client.force_login(trainer)
+    question = bank[1][QuestionKind.SINGLE]
+    data = {
+        "title": "Quiz final",
+        "slug": "quiz-final",
+        "pass_mark": "60",
+        "attempts_allowed": "2",
+        "grace_seconds": "30",
+        "feedback": "immediate",
+        "score_rule": "best",
+        "shuffle_questions": "on",
+        "required": "on",
+        "items-TOTAL_FORMS": "2",
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "1",
+        "items-MAX_NUM_FORMS": "1000",
+        "items-0-question": str(question.pk),
+        "items-0-draw": "1",
+        "items-0-ORDER": "1",
+        "items-1-category": str(bank[0].pk),
+        "items-1-draw": "3",
+        "items-1-ORDER": "2",
+        "action-publish": "publish",
+    }
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{course.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.get(slug="quiz-final")
+    assert quiz.items.count() == 2
+    header = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
+    assert f"/admin/quizzes/{quiz.pk}/results/" in header
