@@ -27,6 +27,7 @@ bench: $(VENV)/.installed-dev
 	@$(call apt_install,$(BENCH_SYSTEM_PACKAGES))
 	$(PY) -m bench.run
 	$(PY) -m bench.video
+	$(PY) -m bench.quiz
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed

@@ -9,6 +9,7 @@ from accounts import urls as accounts_urls
 from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
+from quizzes import urls as quizzes_urls
 from videos import urls as videos_urls
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("learning/", include(courses_urls)),
+    path("quizzes/", include(quizzes_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

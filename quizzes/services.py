@@ -196,12 +196,22 @@ def save_answers(attempt, data, now=None):
 
 
 def _store(attempt, answers, now):
+    """Write the answers that changed (autosave sends the whole page each time) in at most two queries."""
+    existing = {response.question_id: response for response in attempt.responses.all()}
+    created, changed = [], []
     for question_id, (choices, text, number) in answers.items():
-        Response.objects.update_or_create(
-            attempt=attempt,
-            question_id=question_id,
-            defaults={"choices": choices, "text": text, "number": number, "saved": now},
-        )
+        response = existing.get(question_id)
+        if response is None:
+            created.append(
+                Response(attempt=attempt, question_id=question_id, choices=choices, text=text, number=number, saved=now)
+            )
+        elif (response.choices, response.text, response.number) != (choices, text, number):
+            response.choices, response.text, response.number, response.saved = choices, text, number, now
+            changed.append(response)
+    if created:
+        Response.objects.bulk_create(created)
+    if changed:
+        Response.objects.bulk_update(changed, ["choices", "text", "number", "saved"])
 
 
 def submit(attempt, data=None, now=None):

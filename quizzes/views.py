@@ -8,14 +8,16 @@ page shows the correct answers only as the quiz's feedback rule allows.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import services
 from .enums import AttemptStatus, QuestionKind
-from .models import Attempt
+from .models import Attempt, QuizPage
 
 
 def _context(request, quiz, **extra):
@@ -37,11 +39,15 @@ def _guard(request, quiz):
     return None
 
 
-def _attempt(request, quiz, number):
-    attempt = Attempt.objects.filter(quiz=quiz, user=request.user, number=number).select_related("quiz").first()
-    if attempt is None:
+def _own_attempt(request, attempt_id):
+    """The learner's own attempt of a live quiz, or the response to send instead."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attempt = Attempt.objects.filter(pk=attempt_id, user=request.user).select_related("quiz").first()
+    if attempt is None or not attempt.quiz.live:
         raise Http404
-    return attempt
+    refusal = _guard(request, attempt.quiz)
+    return refusal if refusal is not None else attempt
 
 
 def overview(request, quiz):
@@ -71,9 +77,9 @@ def overview(request, quiz):
     return TemplateResponse(request, "quizzes/quiz_page.html", context)
 
 
-def start(request, quiz):
-    if request.method != "POST":
-        return redirect(quiz.get_url(request))
+@require_POST
+def start(request, quiz_id):
+    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
     refusal = _guard(request, quiz)
     if refusal is not None:
         return refusal
@@ -82,26 +88,26 @@ def start(request, quiz):
     except services.QuizError as error:
         messages.error(request, str(error))
         return redirect(quiz.get_url(request))
-    return redirect(quiz.get_url(request) + quiz.reverse_subpage("attempt", args=[attempt.number]))
+    return redirect("quiz_attempt", attempt.pk)
 
 
-def take(request, quiz, number):
-    refusal = _guard(request, quiz)
-    if refusal is not None:
-        return refusal
-    attempt = services.close_if_expired(_attempt(request, quiz, number))
-    result_url = quiz.get_url(request) + quiz.reverse_subpage("result", args=[attempt.number])
+def take(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if not isinstance(attempt, Attempt):
+        return attempt
+    quiz = attempt.quiz
+    attempt = services.close_if_expired(attempt)
     if request.method == "POST":
         try:
             attempt = services.submit(attempt, request.POST)
         except services.QuizError as error:
             messages.error(request, str(error))
-            return redirect(request.path)
+            return redirect("quiz_attempt", attempt.pk)
         if attempt.closed_by_timeout:
             messages.warning(request, _("Time was up: only the answers saved before the deadline were counted."))
-        return redirect(result_url)
+        return redirect("quiz_result", attempt.pk)
     if not attempt.is_open:
-        return redirect(result_url)
+        return redirect("quiz_result", attempt.pk)
     responses = {response.question_id: response for response in attempt.responses.all()}
     context = _context(
         request,
@@ -110,19 +116,19 @@ def take(request, quiz, number):
         slots=_slots(attempt, responses),
         seconds_left=_seconds_left(attempt),
         minutes_left=-(-_seconds_left(attempt) // 60) if attempt.deadline else None,
-        save_url=quiz.get_url(request) + quiz.reverse_subpage("save_answers", args=[attempt.number]),
+        save_url=reverse("quiz_autosave", args=[attempt.pk]),
     )
     response = TemplateResponse(request, "quizzes/attempt.html", context)
     response["Cache-Control"] = "no-store"
     return response
 
 
-def autosave(request, quiz, number):
-    if request.method != "POST":
-        return JsonResponse({"error": _("Send the answers with POST.")}, status=405)
-    if not request.user.is_authenticated or services.enrolment_for(request.user, quiz) is None:
-        return JsonResponse({"error": _("Enrol in the course to take this quiz.")}, status=403)
-    attempt = Attempt.objects.filter(quiz=quiz, user=request.user, number=number).select_related("quiz").first()
+@require_POST
+def autosave(request, attempt_id):
+    """JSON endpoint the attempt page posts its form to as answers change (a plain URL: no page routing)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Log in again to keep saving your answers.")}, status=403)
+    attempt = Attempt.objects.filter(pk=attempt_id, user=request.user).select_related("quiz").first()
     if attempt is None:
         return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
     try:
@@ -132,13 +138,14 @@ def autosave(request, quiz, number):
     return JsonResponse({"saved": saved, "seconds_left": _seconds_left(attempt)})
 
 
-def result(request, quiz, number):
-    refusal = _guard(request, quiz)
-    if refusal is not None:
-        return refusal
-    attempt = services.close_if_expired(_attempt(request, quiz, number))
+def result(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if not isinstance(attempt, Attempt):
+        return attempt
+    quiz = attempt.quiz
+    attempt = services.close_if_expired(attempt)
     if attempt.is_open:
-        return redirect(quiz.get_url(request) + quiz.reverse_subpage("attempt", args=[attempt.number]))
+        return redirect("quiz_attempt", attempt.pk)
     show_answers = services.answers_visible(attempt)
     responses = {response.question_id: response for response in attempt.responses.all()}
     context = _context(

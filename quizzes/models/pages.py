@@ -5,7 +5,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
@@ -15,7 +14,7 @@ from quizzes.enums import FeedbackPolicy, ScoreRule
 from quizzes.forms import QuizPageForm
 
 
-class QuizPage(RoutablePageMixin, CourseSubtreePermissions, Page):
+class QuizPage(CourseSubtreePermissions, Page):
     instructions = RichTextField(_("instructions"), features=["bold", "italic", "ul", "ol", "link"], blank=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=60, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -83,35 +82,10 @@ class QuizPage(RoutablePageMixin, CourseSubtreePermissions, Page):
     def unlimited(self):
         return self.attempts_allowed == 0
 
-    @path("")
-    def overview(self, request):
+    def serve(self, request, *args, **kwargs):
         from quizzes import views
 
         return views.overview(request, self)
-
-    @path("start/")
-    def start(self, request):
-        from quizzes import views
-
-        return views.start(request, self)
-
-    @path("attempts/<int:number>/")
-    def attempt(self, request, number):
-        from quizzes import views
-
-        return views.take(request, self, number)
-
-    @path("attempts/<int:number>/save/")
-    def save_answers(self, request, number):
-        from quizzes import views
-
-        return views.autosave(request, self, number)
-
-    @path("attempts/<int:number>/result/")
-    def result(self, request, number):
-        from quizzes import views
-
-        return views.result(request, self, number)
 
 
 class QuizItem(Orderable):

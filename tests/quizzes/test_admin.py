@@ -161,3 +161,14 @@ def test_a_trainer_builds_a_quiz_page_in_their_course(client, trainer, course, b
     assert quiz.items.count() == 2
     header = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
     assert f"/admin/quizzes/{quiz.pk}/results/" in header
+
+
+def test_deleting_a_question_used_by_a_quiz_is_refused_cleanly(client, quiz, bank):
+    admin = UserFactory(groups=["Observatory admins"])
+    client.force_login(admin)
+    used = bank[1][QuestionKind.SINGLE]
+    response = client.post(f"/admin/snippets/quizzes/question/delete/{used.pk}/", follow=True)
+    assert response.status_code < 500
+    assert Question.objects.filter(pk=used.pk).exists()
+    response = client.post(f"/admin/snippets/quizzes/questioncategory/delete/{bank[0].pk}/", follow=True)
+    assert response.status_code < 500 and QuestionCategory.objects.filter(pk=bank[0].pk).exists()

@@ -87,11 +87,11 @@ def test_only_enrolled_learners_start(quiz, course, client):
     with pytest.raises(services.QuizError):
         services.start(stranger, quiz)
     client.force_login(stranger)
-    assert client.post(quiz.url + "start/").status_code == 403
+    assert client.post(f"/ar/quizzes/{quiz.pk}/start/").status_code == 403
     Enrolment.objects.create(user=stranger, course=course, status=EnrolmentStatus.WITHDRAWN)
-    assert client.post(quiz.url + "start/").status_code == 403
+    assert client.post(f"/ar/quizzes/{quiz.pk}/start/").status_code == 403
     client.logout()
-    assert client.post(quiz.url + "start/").status_code == 302  # to the login page
+    assert client.post(f"/ar/quizzes/{quiz.pk}/start/").status_code == 302  # to the login page
     assert not Attempt.objects.exists()
 
 
@@ -136,8 +136,8 @@ def test_the_scheduled_task_and_the_next_visit_close_expired_attempts(quiz, bank
     assert services.close_expired_attempts() == 0  # graded once
     second = services.start(learner, quiz, now=started)
     client.force_login(learner)
-    response = client.get(quiz.url + f"attempts/{second.number}/")
-    assert response.status_code == 302 and response.url.endswith(f"attempts/{second.number}/result/")
+    response = client.get(f"/ar/quizzes/attempts/{second.pk}/")
+    assert response.status_code == 302 and response.url.endswith(f"/attempts/{second.pk}/result/")
     second.refresh_from_db()
     assert not second.is_open
 
@@ -172,7 +172,7 @@ def test_answers_for_questions_outside_the_attempt_or_tampered_choices_are_refus
 def test_autosave_endpoint_answers_json_and_refuses_other_learners_and_late_saves(quiz, bank, learner, client):
     attempt = services.start(learner, quiz)
     single = bank[1][QuestionKind.SINGLE]
-    url = quiz.url + f"attempts/{attempt.number}/save/"
+    url = f"/ar/quizzes/attempts/{attempt.pk}/save/"
     client.force_login(learner)
     saved = client.post(url, {"shown": [single.pk], f"q{single.pk}": "0"})
     assert saved.status_code == 200 and saved.json()["saved"] == 1
@@ -182,9 +182,9 @@ def test_autosave_endpoint_answers_json_and_refuses_other_learners_and_late_save
     Enrolment.objects.create(user=other, course=quiz.course)
     client.force_login(other)
     assert client.post(url, {f"q{single.pk}": "1"}).status_code == 404  # not their attempt
-    assert client.get(quiz.url + f"attempts/{attempt.number}/").status_code == 404
+    assert client.get(f"/ar/quizzes/attempts/{attempt.pk}/").status_code == 404
     client.force_login(learner)
-    assert client.post(quiz.url + f"attempts/{attempt.number}/", {}).status_code == 302  # submitted
+    assert client.post(f"/ar/quizzes/attempts/{attempt.pk}/", {}).status_code == 302  # submitted
     assert client.post(url, {f"q{single.pk}": "1"}).status_code == 409
     assert Response.objects.get().choices == [attempt.layout[0]["choices"][0]]
 
@@ -202,7 +202,7 @@ def test_script_in_a_short_answer_is_stored_as_text_and_shown_escaped(quiz, bank
     attempt = services.start(learner, quiz)
     services.submit(attempt, form(attempt, {short: "<script>alert('x')</script>"}))
     client.force_login(learner)
-    html = client.get(quiz.url + f"attempts/{attempt.number}/result/").content.decode()
+    html = client.get(f"/ar/quizzes/attempts/{attempt.pk}/result/").content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
 
 
@@ -224,7 +224,7 @@ def test_feedback_policies(quiz, bank, learner, client, policy, closes_in, shown
     if closes_in is not None:
         type(quiz).objects.filter(pk=quiz.pk).update(closes_at=timezone.now() + closes_in)
     client.force_login(learner)
-    html = client.get(quiz.url + f"attempts/{attempt.number}/result/").content.decode()
+    html = client.get(f"/ar/quizzes/attempts/{attempt.pk}/result/").content.decode()
     assert "0 / 6" in html.replace("\u00a0", " ")
     for secret in ("الجمعية العامة هي صاحبة القرار.", "القانون الأساسي"):
         assert (secret in html) is shown
@@ -261,3 +261,31 @@ def test_passing_the_quiz_completes_the_course_and_a_regrade_follows_corrections
 def test_the_course_page_lists_the_quiz_in_the_syllabus(quiz, course, client):
     html = client.get(course.url).content.decode()
     assert quiz.title in html and "syllabus__item--activity" in html
+
+
+def test_huge_or_field_stuffed_payloads_get_400_and_change_nothing(quiz, bank, learner, client):
+    attempt = services.start(learner, quiz)
+    client.force_login(learner)
+    url = f"/ar/quizzes/attempts/{attempt.pk}/save/"
+    short = bank[1][QuestionKind.SHORT_TEXT]
+    assert client.post(url, {f"q{short.pk}": "x" * (3 * 1024 * 1024)}).status_code == 400
+    assert client.post(url, {f"q{short.pk}": "a", **{f"f{n}": "1" for n in range(10_001)}}).status_code == 400
+    assert client.post(f"/ar/quizzes/attempts/{attempt.pk}/", {f"q{short.pk}": "x" * 600}).status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.is_open and not Response.objects.exists()  # the over-long answer was refused, nothing graded
+
+
+def test_trainers_use_the_shared_bank_in_quizzes_but_only_admins_edit_it(course, bank):
+    from courses.signals import sync_course_trainers
+    from quizzes.access import editable_categories, usable_categories
+    from quizzes.models import QuestionCategory
+
+    shared = QuestionCategory.objects.create(name="Citoyenneté", course=None)
+    trainer = UserFactory(groups=["Trainers"])
+    course.trainers.add(trainer)
+    course.save_revision().publish()
+    sync_course_trainers(course)
+    assert set(usable_categories(trainer)) == {shared, bank[0]}
+    assert set(editable_categories(trainer)) == {bank[0]}
+    admin = UserFactory(groups=["Observatory admins"])
+    assert shared in editable_categories(admin)

@@ -64,11 +64,14 @@ def test_twenty_parallel_submits_grade_the_attempt_once(setup, monkeypatch):
     quiz = build_quiz(course, questions, attempts_allowed=1)
     client = Client()
     client.force_login(learner)
-    client.post(quiz.url + "start/")
+    client.post(f"/ar/quizzes/{quiz.pk}/start/")
     attempt = Attempt.objects.get()
     true_false = next(question for question in questions if question.kind == "true_false")
     statuses = in_parallel(
-        20, lambda client, index: client.post(quiz.url + "attempts/1/", {f"q{true_false.pk}": "true"}).status_code
+        20,
+        lambda client, index: (
+            client.post(f"/ar/quizzes/attempts/{attempt.pk}/", {f"q{true_false.pk}": "true"}).status_code
+        ),
     )
     assert statuses == [302] * 20
     attempt.refresh_from_db()
@@ -84,9 +87,9 @@ def test_parallel_starts_never_exceed_the_attempt_limit(setup):
 
     def start_and_submit(client, index):
         for _ in range(3):
-            client.post(quiz.url + "start/")
+            client.post(f"/ar/quizzes/{quiz.pk}/start/")
             for attempt in Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS):
-                client.post(quiz.url + f"attempts/{attempt.number}/", {})
+                client.post(f"/ar/quizzes/attempts/{attempt.pk}/", {})
         return True
 
     in_parallel(10, start_and_submit)
