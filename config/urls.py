@@ -10,6 +10,7 @@ from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
 from quizzes import urls as quizzes_urls
+from seminars import urls as seminars_urls
 from videos import urls as videos_urls
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include(courses_urls)),
     path("quizzes/", include(quizzes_urls)),
+    path("seminar/", include(seminars_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

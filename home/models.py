@@ -57,6 +57,7 @@ class HomePage(Page):
         from courses.models import CoursePage
         from courses.progress import progress_for
         from news.models import NewsPage
+        from seminars.listing import upcoming as upcoming_seminars
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.latest_in(self.locale, limit=4)
@@ -69,6 +70,7 @@ class HomePage(Page):
         )
         progress = progress_for(request.user, courses)
         context["featured_courses"] = [(course, progress[course.pk]) for course in courses]
+        context["upcoming_seminars"] = upcoming_seminars(self.locale, limit=3)
         return context
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "courses",
     "videos",
     "quizzes",
+    "seminars",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -191,6 +192,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 VIDEO_MAX_UPLOAD_BYTES = int(env.get("VIDEO_MAX_UPLOAD_BYTES", str(2 * 1024**3)))
 VIDEO_MAX_DURATION_SECONDS = int(env.get("VIDEO_MAX_DURATION_SECONDS", str(4 * 3600)))
 VIDEO_MAX_DIMENSION = 4096
+# The domain in the UIDs of calendar events: keep it stable, calendar apps match events by UID.
+SEMINAR_UID_DOMAIN = env.get("SEMINAR_UID_DOMAIN", "tadrib.dz")
 # Browser uploads arrive in pieces of this size (S3 parts are at least 5 MiB), and are forgotten after a day.
 VIDEO_UPLOAD_CHUNK_BYTES = int(env.get("VIDEO_UPLOAD_CHUNK_BYTES", str(8 * 1024**2)))
 VIDEO_UPLOAD_EXPIRY_HOURS = 24

@@ -1,9 +1,11 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment
 from quizzes import services
 from quizzes.models import QuizPage
+from seminars.models import Registration, SeminarPage
 from tests.factories import UserFactory
 from videos.models import Video
 
@@ -12,9 +14,20 @@ from videos.models import Video
 def test_the_demo_loads_twice_without_duplicates_and_its_quizzes_can_be_taken(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # the demo videos are converted on commit
         call_command("seed_demo", verbosity=0)
-    counts = (CoursePage.objects.count(), QuizPage.objects.count(), Video.objects.count())
+    counts = (CoursePage.objects.count(), QuizPage.objects.count(), Video.objects.count(), Registration.objects.count())
     call_command("seed_demo", verbosity=0)
-    assert (CoursePage.objects.count(), QuizPage.objects.count(), Video.objects.count()) == counts
+    assert (
+        CoursePage.objects.count(),
+        QuizPage.objects.count(),
+        Video.objects.count(),
+        Registration.objects.count(),
+    ) == counts
+    seminars = SeminarPage.objects.live()
+    assert {s.wilaya.code for s in seminars if s.wilaya} >= {11, 16, 31} and seminars.filter(kind="online").exists()
+    assert (
+        seminars.filter(ends_at__lt=timezone.now()).exists() and seminars.filter(starts_at__gt=timezone.now()).exists()
+    )
+    assert Registration.objects.filter(status="waitlisted").exists()
     assert all(video.is_ready for video in Video.objects.all())
     for quiz in QuizPage.objects.live():
         course = quiz.course

@@ -9,6 +9,7 @@ from home.demo import content
 from home.demo.courses import seed_courses
 from home.demo.images import demo_image
 from home.demo.quizzes import seed_quizzes
+from home.demo.seminars import seed_seminars
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             users = self.users()
             seed_courses(homes, locales, users["trainer@tadrib.dz"], ensure_child, publish)
             seed_quizzes(publish)
+            seed_seminars(homes, locales, users["trainer@tadrib.dz"], ensure_child, publish)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo logins (e-mail / password):")
         for email, password, group, *_rest in content.USERS:

@@ -1,0 +1,71 @@
+"""Trainees find a seminar by wilaya, register, join the waiting list, cancel and get promoted; the trainer
+checks attendance on a phone."""
+
+import pytest
+
+from accounts.models import Wilaya
+from seminars.models import Registration
+from tests.factories import UserFactory
+from tests.factories.accounts import PASSWORD
+from tests.factories.seminars import SeminarIndexPageFactory, build_seminar
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
+
+
+def log_in(page, base, user):
+    page.goto(f"{base}/fr/accounts/login/")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(base + "/fr/")
+
+
+def test_register_waitlist_promotion_and_attendance(live_server, browser, page, artifacts, csp_violations, homes):
+    index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale, title="Séminaires")
+    tamanrasset = build_seminar(index, title="Journée d’étude à Tamanrasset", capacity=1)
+    build_seminar(index, title="Séminaire à Oran", wilaya=Wilaya.objects.get(code=31))
+    trainer = UserFactory(groups=["Trainers"], preferred_language="fr")
+    tamanrasset.trainers.add(trainer)
+    tamanrasset.save_revision().publish()
+    first, second = UserFactory(preferred_language="fr"), UserFactory(preferred_language="fr")
+    base = live_server.url
+
+    log_in(page, base, first)
+    page.goto(base + index.url + "?view=list")
+    page.select_option("#seminar-wilaya", "11")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**wilaya=11**")
+    assert page.locator(".seminar-card").count() == 1
+    page.get_by_role("link", name="Journée d’étude à Tamanrasset").click()
+    page.locator("form[action$='/register/'] button").click()
+    assert page.locator(".checkin-code svg").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ajouter à mon agenda (.ics)").click()
+    assert download.value.path().read_text().startswith("BEGIN:VCALENDAR")
+    page.screenshot(path=str(artifacts / "seminar-registered.png"), full_page=True)
+
+    other = browser.new_context(locale="fr-DZ", viewport={"width": 412, "height": 900})
+    second_page = other.new_page()
+    log_in(second_page, base, second)
+    second_page.goto(base + tamanrasset.url)
+    second_page.locator("form[action$='/register/'] button").click()
+    assert "liste d'attente" in second_page.locator(".enrolment-box").inner_text()
+
+    page.locator("form[action$='/cancel/'] button").click()
+    assert Registration.objects.get(user=second).status == "registered"
+    second_page.reload()
+    assert second_page.locator(".checkin-code svg").is_visible()
+    other.close()
+
+    phone = browser.new_context(locale="fr-DZ", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    trainer_page = phone.new_page()
+    log_in(trainer_page, base, trainer)
+    trainer_page.goto(f"{base}/fr/seminar/{tamanrasset.pk}/attendance/")
+    trainer_page.locator(".checklist input[type=checkbox]").first.check()
+    trainer_page.locator("form.form button[type=submit]").click()
+    assert Registration.objects.get(user=second).status == "attended"
+    width = trainer_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360  # nothing overflows the phone's screen
+    trainer_page.screenshot(path=str(artifacts / "seminar-attendance-phone.png"), full_page=True)
+    phone.close()
+    assert csp_violations == []
