@@ -1,13 +1,25 @@
 """E-mails to participants, each in the member's own language."""
 
+import io
+
+import segno
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 
 def _site_url(path):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def checkin_png(registration):
+    """The participant's check-in QR code as a PNG (e-mail clients do not all show SVG)."""
+    url = _site_url(reverse("seminar_checkin", args=[registration.checkin_token]))
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()
 
 
 def _send(registration, template, **extra):
@@ -23,7 +35,10 @@ def _send(registration, template, **extra):
         }
         subject = " ".join(render_to_string(f"seminars/email/{template}_subject.txt", context).split())
         body = render_to_string(f"seminars/email/{template}.txt", context)
-    send_mail(subject, body, None, [user.email])
+    message = EmailMessage(subject, body, to=[user.email])
+    if registration.holds_a_seat and not seminar.is_online and template in ("registered", "promoted", "reminder"):
+        message.attach("check-in.png", checkin_png(registration), "image/png")
+    message.send()
 
 
 def registration_confirmed(registration):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("<int:seminar_id>/cancel/", views.cancel, name="seminar_cancel"),
     path("<int:seminar_id>/event.ics", views.seminar_ics, name="seminar_ics"),
     path("<int:seminar_id>/attendance/", views.attendance, name="seminar_attendance"),
+    path("<int:seminar_id>/scan/", views.scanner, name="seminar_scanner"),
     path("<int:seminar_id>/registrations.csv", views.registrations_csv, name="seminar_registrations_csv"),
     path("calendars/<int:index_id>.ics", views.calendar_ics, name="seminar_calendar_ics"),
     path("my-calendar/", views.my_calendar, name="seminar_my_calendar"),

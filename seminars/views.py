@@ -6,11 +6,10 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -194,23 +193,44 @@ def attendance(request, seminar_id):
 
 @login_required
 def checkin(request, token):
-    """What the trainer's phone opens after scanning a participant's QR code."""
-    registration = get_object_or_404(Registration.objects.select_related("seminar", "user"), checkin_token=token)
+    """What the trainer's phone opens after scanning a participant's QR code (or what the scanner page posts)."""
+    registration = Registration.objects.filter(checkin_token=token).select_related("seminar", "user").first()
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    if registration is None:
+        if wants_json:
+            return JsonResponse({"ok": False, "message": _("This code is not a Tadrib registration.")}, status=404)
+        raise Http404
     seminar = registration.seminar
     if not services.can_organise(request.user, seminar):
+        if wants_json:
+            return JsonResponse({"ok": False, "message": _("You do not organise this seminar.")}, status=403)
         raise PermissionDenied
     if request.method == "POST":
+        name = _display_name(registration.user)
         if services.mark_attended(registration):
-            messages.success(
-                request,
-                format_html(_("{name} is marked present."), name=registration.user.get_full_name()),
-            )
+            ok, text = True, _("%(name)s is marked present.") % {"name": name}
         elif registration.status == RegistrationStatus.ATTENDED:
-            messages.info(request, _("Already marked present."))
+            ok, text = True, _("%(name)s: already marked present.") % {"name": name}
         else:
-            messages.error(request, _("This person holds no seat (waiting list or cancelled)."))
+            ok, text = False, _("%(name)s holds no seat (waiting list or cancelled).") % {"name": name}
+        if wants_json:
+            return JsonResponse({"ok": ok, "message": text, "seminar": seminar.title})
+        (messages.success if ok else messages.error)(request, text)
         return redirect("seminar_attendance", seminar.pk)
     return TemplateResponse(request, "seminars/checkin.html", {"registration": registration, "seminar": seminar})
+
+
+def _display_name(user):
+    from django.utils.translation import get_language
+
+    return user.full_name_arabic if get_language() == "ar" and user.full_name_arabic else user.get_full_name()
+
+
+@login_required
+def scanner(request, seminar_id):
+    """The trainer's phone camera page: reads participants' codes and checks them in, one after another."""
+    seminar = _organiser_seminar(request, seminar_id)
+    return TemplateResponse(request, "seminars/scanner.html", {"seminar": seminar})
 
 
 def _cell(value):

@@ -176,7 +176,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 # Third-party front-end code comes from npm at setup (`make run`/`make test` run `npm ci`).
 HLS_JS_DIST = BASE_DIR / "node_modules" / "hls.js" / "dist"
-STATICFILES_DIRS = [BASE_DIR / "static", *([("vendor/hls", HLS_JS_DIST)] if HLS_JS_DIST.is_dir() else [])]
+JSQR_DIST = BASE_DIR / "node_modules" / "jsqr" / "dist"
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    *([("vendor/hls", HLS_JS_DIST)] if HLS_JS_DIST.is_dir() else []),
+    *([("vendor/jsqr", JSQR_DIST)] if JSQR_DIST.is_dir() else []),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 

@@ -69,3 +69,71 @@ def test_register_waitlist_promotion_and_attendance(live_server, browser, page, 
     trainer_page.screenshot(path=str(artifacts / "seminar-attendance-phone.png"), full_page=True)
     phone.close()
     assert csp_violations == []
+
+
+def test_the_trainer_scans_a_participant_code_with_the_phone_camera(
+    live_server, playwright_runtime, homes, tmp_path, artifacts
+):
+    """Chromium's fake camera films the participant's QR code; the scanner page checks them in."""
+    import subprocess
+
+    from seminars.notices import checkin_png
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
+    seminar = build_seminar(index, title="Journée à Oran", wilaya=Wilaya.objects.get(code=31))
+    trainer, member = (
+        UserFactory(groups=["Trainers"], preferred_language="fr"),
+        UserFactory(full_name_latin="Nadia Saidi"),
+    )
+    seminar.trainers.add(trainer)
+    seminar.save_revision().publish()
+    from seminars import services
+
+    registration = services.register(member, seminar)
+    base = live_server.url
+    # The code points at the live server, as a printed code points at the site.
+    from django.test import override_settings
+
+    with override_settings(WAGTAILADMIN_BASE_URL=base):
+        (tmp_path / "code.png").write_bytes(checkin_png(registration))
+    film = tmp_path / "camera.y4m"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-loop",
+            "1",
+            "-i",
+            str(tmp_path / "code.png"),
+            "-t",
+            "3",
+            "-vf",
+            "scale=480:480,pad=640:480:80:0:white,format=yuv420p",
+            "-r",
+            "10",
+            "-f",
+            "yuv4mpegpipe",
+            str(film),
+        ],
+        check=True,
+    )
+    camera = [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-video-capture={film}",
+    ]
+    browser = playwright_runtime.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + camera)
+    try:
+        context = browser.new_context(locale="fr-DZ", viewport={"width": 360, "height": 740})
+        context.grant_permissions(["camera"], origin=base)
+        page = context.new_page()
+        log_in(page, base, trainer)
+        page.goto(f"{base}/fr/seminar/{seminar.pk}/scan/")
+        page.locator("[data-scanner-log] li", has_text="Nadia Saidi").wait_for(timeout=20_000)
+        page.screenshot(path=str(artifacts / "seminar-scanner.png"))
+    finally:
+        browser.close()
+    assert Registration.objects.get(user=member).status == "attended"

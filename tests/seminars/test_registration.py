@@ -144,3 +144,52 @@ def test_attendance_by_checklist_and_by_qr_code(calendars, client, django_captur
     assert client.post(f"/fr/seminar/{seminar.pk}/attendance/", {"present": ["999999"]}).status_code == 200
     client.force_login(first)  # a participant cannot check someone in
     assert client.post(f"/fr/seminar/check-in/{two.checkin_token}/").status_code == 403
+
+
+def test_confirmations_carry_the_check_in_code_and_changes_reach_everyone_waiting_or_registered(
+    calendars, django_capture_on_commit_callbacks, mailoutbox
+):
+    seminar = build_seminar(calendars["fr"], capacity=1)
+    seated, waiting, gone = (UserFactory(preferred_language="en") for _ in range(3))
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in (seated, waiting, gone):
+            services.register(person, seminar)
+        services.cancel(gone, seminar)
+    assert [name for name, _content, _type in mailoutbox[0].attachments] == ["check-in.png"]
+    assert mailoutbox[0].attachments[0][1].startswith(b"\x89PNG")
+    assert mailoutbox[1].attachments == []  # on the waiting list: no seat, no code
+    mailoutbox.clear()
+    seminar.starts_at += timedelta(days=2)
+    seminar.ends_at += timedelta(days=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        seminar.save_revision().publish()
+    assert sorted(message.to[0] for message in mailoutbox) == sorted([seated.email, waiting.email])
+    mailoutbox.clear()
+    seminar.status = SeminarStatus.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):
+        seminar.save_revision().publish()
+    assert len(mailoutbox) == 2 and all(message.subject.startswith("Cancelled") for message in mailoutbox)
+
+
+def test_the_scanner_posts_codes_and_gets_answers_in_words(calendars, client):
+    import uuid
+
+    trainer = UserFactory(groups=["Trainers"], preferred_language="en")
+    seminar = build_seminar(calendars["fr"], capacity=1)
+    seminar.trainers.add(trainer)
+    seminar.save_revision().publish()
+    seated, waiting = UserFactory(full_name_latin="Nadia Saidi"), UserFactory(full_name_latin="Omar Kaci")
+    first, second = services.register(seated, seminar), services.register(waiting, seminar)
+    client.force_login(trainer)
+    assert client.get(f"/en/seminar/{seminar.pk}/scan/").status_code == 200
+    json = {"HTTP_ACCEPT": "application/json"}
+    answer = client.post(f"/en/seminar/check-in/{first.checkin_token}/", **json).json()
+    assert answer == {"ok": True, "message": "Nadia Saidi is marked present.", "seminar": seminar.title}
+    again = client.post(f"/en/seminar/check-in/{first.checkin_token}/", **json).json()
+    assert again["ok"] and "already" in again["message"]
+    refused = client.post(f"/en/seminar/check-in/{second.checkin_token}/", **json).json()
+    assert not refused["ok"] and "holds no seat" in refused["message"]
+    assert client.post(f"/en/seminar/check-in/{uuid.uuid4()}/", **json).status_code == 404
+    client.force_login(seated)
+    assert client.post(f"/en/seminar/check-in/{second.checkin_token}/", **json).status_code == 403
+    assert client.get(f"/en/seminar/{seminar.pk}/scan/").status_code == 403
