@@ -2,8 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SYSTEM_PACKAGES := ffmpeg fonts-noto-core gettext
-TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) chromium
+SYSTEM_PACKAGES := ffmpeg fonts-noto-core gettext libpango-1.0-0 libpangoft2-1.0-0
+TEST_SYSTEM_PACKAGES := $(SYSTEM_PACKAGES) chromium poppler-utils
 BENCH_SYSTEM_PACKAGES := wrk
 
 .PHONY: run test check bench messages sysdeps sysdeps-test clean

@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include(courses_urls)),
     path("quizzes/", include(quizzes_urls)),
     path("seminar/", include(seminars_urls)),
+    path("", include(certificates_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,5 +18,8 @@ def registrations(request, seminar_id):
         "registrations": rows,
         "labels": [question.label for question in seminar.questions.all()],
         "header_title": _("Registrations: %(title)s") % {"title": seminar.title},
+        # Certificates are a higher app: the button shows only where it is installed and the user is an admin.
+        "can_issue_certificates": apps.is_installed("certificates")
+        and (request.user.is_superuser or request.user.groups.filter(name="Observatory admins").exists()),
     }
     return TemplateResponse(request, "seminars/admin/registrations.html", context)

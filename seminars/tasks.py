@@ -33,9 +33,7 @@ def send_reminders(now=None):
         due = _due(now, window, field)
         if days == 7:
             # Not for people who registered this week: they just had their confirmation.
-            due = due.exclude(seminar__starts_at__lte=now + DAY).filter(
-                created__lte=now - timedelta(hours=12)
-            )
+            due = due.exclude(seminar__starts_at__lte=now + DAY).filter(created__lte=now - timedelta(hours=12))
         for registration in due.select_related("user", "seminar"):
             claimed = Registration.objects.filter(pk=registration.pk, **{f"{field}__isnull": True}).update(
                 **{field: now, **({"reminded_week": now} if days == 1 else {})}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "videos",
     "quizzes",
     "seminars",
+    "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

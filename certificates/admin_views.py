@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .models import Certificate
+
+
+def _admin(request):
+    if not (request.user.is_superuser or request.user.groups.filter(name="Observatory admins").exists()):
+        raise PermissionDenied
+
+
+def certificate_detail(request, public_id):
+    _admin(request)
+    certificate = get_object_or_404(Certificate.objects.select_related("recipient", "revoked_by"), public_id=public_id)
+    context = {"certificate": certificate, "s": certificate.snapshot, "header_title": str(certificate)}
+    return TemplateResponse(request, "certificates/admin/detail.html", context)
+
+
+@require_POST
+def revoke(request, public_id):
+    _admin(request)
+    certificate = get_object_or_404(Certificate, public_id=public_id)
+    reason = (request.POST.get("reason") or "").strip()
+    if not reason:
+        messages.error(request, _("Give the reason for revoking: it is shown on the verification page."))
+    elif services.revoke(certificate, request.user, reason):
+        messages.success(request, _("The certificate is revoked."))
+    return redirect("certificates_admin_detail", certificate.public_id)
+
+
+@require_POST
+def reissue(request, public_id):
+    _admin(request)
+    certificate = get_object_or_404(Certificate, public_id=public_id)
+    services.refresh(certificate)
+    messages.success(request, _("A new PDF is being made, with the same number."))
+    return redirect("certificates_admin_detail", certificate.public_id)
+
+
+@require_POST
+def issue_for_seminar(request, seminar_id):
+    """Bulk: an attendance certificate for everyone marked present (each issued once, in the background)."""
+    from django_q.tasks import async_task
+
+    from seminars.models import SeminarPage
+    from seminars.services import attendees
+
+    _admin(request)
+    seminar = get_object_or_404(SeminarPage, pk=seminar_id)
+    people = list(attendees(seminar).values_list("pk", flat=True))
+    for registration_id in people:
+        async_task("certificates.tasks.issue_attendance", registration_id)
+    messages.success(request, _("Certificates are being issued to %(count)s attendees.") % {"count": len(people)})
+    return redirect("seminars_registrations", seminar.pk)

@@ -1,0 +1,117 @@
+"""Issuing, re-issuing and revoking certificates. Issuance is idempotent: one certificate per recipient and
+source, guaranteed by a unique constraint, so a signal fired twice or two workers racing give one certificate."""
+
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Certificate, CertificateKind
+
+MAX_NAME = 120
+MAX_TITLE = 200
+
+
+def _clip(text, limit):
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _names(user):
+    latin = _clip(user.full_name_latin or user.get_full_name() or user.email.split("@")[0], MAX_NAME)
+    return {"name_latin": latin, "name_arabic": _clip(user.full_name_arabic, MAX_NAME)}
+
+
+def _trainers(page):
+    return [_clip(trainer.full_name_latin or trainer.get_full_name(), MAX_NAME) for trainer in page.trainers.all()]
+
+
+def course_snapshot(user, course, when):
+    from quizzes.models import Outcome
+
+    outcomes = list(
+        Outcome.objects.filter(user=user, passed=True, quiz__path__startswith=course.path).values_list(
+            "percent", flat=True
+        )
+    )
+    grade = (sum(outcomes, Decimal(0)) / len(outcomes)).quantize(Decimal("0.1")) if outcomes else None
+    return {
+        **_names(user),
+        "kind": CertificateKind.COURSE,
+        "title": _clip(course.title, MAX_TITLE),
+        "language": course.language,
+        "hours": str(course.estimated_hours),
+        "trainers": _trainers(course),
+        "grade": str(grade) if grade is not None else None,
+        "date": when.date().isoformat(),
+    }
+
+
+def seminar_snapshot(user, seminar, when):
+    hours = Decimal((seminar.ends_at - seminar.starts_at).total_seconds() / 3600).quantize(Decimal("0.1"))
+    wilaya = seminar.wilaya
+    return {
+        **_names(user),
+        "kind": CertificateKind.SEMINAR,
+        "title": _clip(seminar.title, MAX_TITLE),
+        "language": seminar.language,
+        "hours": str(hours),
+        "trainers": _trainers(seminar),
+        "grade": None,
+        "date": timezone.localtime(seminar.starts_at).date().isoformat(),
+        "place_ar": wilaya.name_ar if wilaya else "",
+        "place_fr": wilaya.name_fr if wilaya else "",
+    }
+
+
+def _issue(user, kind, source_key, snapshot, **source):
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                recipient=user, kind=kind, source_key=source_key, issued_at=now, snapshot=snapshot, **source
+            )
+    except IntegrityError:
+        return Certificate.objects.get(recipient=user, source_key=source_key), False
+    transaction.on_commit(lambda: _after_issue(certificate.pk))
+    return certificate, True
+
+
+def _after_issue(certificate_id):
+    from django_q.tasks import async_task
+
+    async_task("certificates.tasks.render_and_notify", certificate_id, task_name=f"certificate-{certificate_id}")
+
+
+def issue_for_course(user, course):
+    when = timezone.now()
+    return _issue(
+        user, CertificateKind.COURSE, f"course:{course.pk}", course_snapshot(user, course, when), course=course
+    )
+
+
+def issue_for_attendance(registration):
+    seminar, user = registration.seminar, registration.user
+    snapshot = seminar_snapshot(user, seminar, timezone.now())
+    return _issue(user, CertificateKind.SEMINAR, f"seminar:{seminar.pk}", snapshot, seminar=seminar)
+
+
+def refresh(certificate):
+    """Re-issue: a new PDF from the current names and titles, under the same public id."""
+    source = certificate.course or certificate.seminar
+    if source is not None:
+        if certificate.kind == CertificateKind.COURSE:
+            snapshot = course_snapshot(certificate.recipient, source, certificate.issued_at)
+        else:
+            snapshot = seminar_snapshot(certificate.recipient, source, certificate.issued_at)
+        Certificate.objects.filter(pk=certificate.pk).update(snapshot=snapshot)
+    transaction.on_commit(lambda: _after_issue(certificate.pk))
+
+
+def revoke(certificate, by, reason):
+    """Revoke once; the date and reason are public on the verification page."""
+    return bool(
+        Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_by=by, revoked_reason=_clip(reason, 300)
+        )
+    )

@@ -1,0 +1,60 @@
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .models import Certificate
+
+VERIFICATIONS_PER_MINUTE = 30
+PUBLIC_ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _too_many(request):
+    key = f"certificate-verify:{_client_address(request)}"
+    cache.add(key, 0, 60)
+    try:
+        return cache.incr(key) > VERIFICATIONS_PER_MINUTE
+    except ValueError:
+        return False
+
+
+@require_GET
+def verify(request, public_id):
+    """Public page: is this certificate genuine, and is it still valid? Shows only what the certificate shows."""
+    if _too_many(request):
+        response = HttpResponse(_("Too many checks from your address; wait a minute."), status=429)
+        response["Retry-After"] = "60"
+        return response
+    if not (16 <= len(public_id) <= 32) or not set(public_id) <= PUBLIC_ID_CHARS:
+        raise Http404
+    certificate = Certificate.objects.filter(public_id=public_id).first()
+    if certificate is None:
+        raise Http404
+    response = TemplateResponse(
+        request, "certificates/verify.html", {"certificate": certificate, "s": certificate.snapshot}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+def my_certificates(request):
+    certificates = Certificate.objects.filter(recipient=request.user)
+    return TemplateResponse(request, "certificates/my_certificates.html", {"certificates": certificates})
+
+
+@login_required
+def download_pdf(request, public_id):
+    certificate = get_object_or_404(Certificate, public_id=public_id, recipient=request.user)
+    if not certificate.pdf:
+        raise Http404
+    response = FileResponse(certificate.pdf.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.public_id}.pdf"'
+    return response

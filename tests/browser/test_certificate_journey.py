@@ -1,0 +1,70 @@
+"""A trainee finishes a demo course with its quiz, gets the certificate, checks it; an admin revokes it."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.models import User
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
+from quizzes.models import Question
+from tests.browser.test_quiz_journey import answer
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
+
+
+def log_in(page, base, email, password, language="fr"):
+    page.goto(f"{base}/{language}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"{base}/{language}/")
+
+
+def test_trainee_earns_checks_and_loses_a_certificate(live_server, browser, page, artifacts, csp_violations):
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get(slug="project-writing-for-funding")
+    trainee = User.objects.get(email="trainee@tadrib.dz")
+    Enrolment.objects.create(user=trainee, course=course)
+    for lesson in LessonPage.objects.live().descendant_of(course):  # the lessons were read earlier
+        LessonProgress.objects.create(user=trainee, lesson=lesson, completed_at=timezone.now())
+    base = live_server.url
+    log_in(page, base, "trainee@tadrib.dz", "Tadrib-Trainee-2026")
+    page.goto(base + course.url)
+    page.locator(".syllabus__item--activity a").click()
+    page.locator("form[action$='/start/'] button").click()
+    page.wait_for_url(re.compile(r".*/quizzes/attempts/\d+/$"))
+    fieldsets = page.locator("fieldset.question")
+    for index in range(fieldsets.count()):
+        fieldset = fieldsets.nth(index)
+        answer(fieldset, Question.objects.get(pk=int(fieldset.locator("input[name=shown]").get_attribute("value"))))
+    page.locator("[data-submit]").click()
+    page.wait_for_url(re.compile(r".*/result/$"))
+
+    certificate = Certificate.objects.get(recipient=trainee)
+    page.get_by_role("link", name="Mes certificats").click()
+    for _ in range(60):  # the worker renders the PDF in the background: "being prepared", then the link
+        if page.get_by_role("link", name="Télécharger le PDF").count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    pdf = page.request.get(base + page.get_by_role("link", name="Télécharger le PDF").get_attribute("href"))
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    page.get_by_role("link", name="Lien de vérification").click()
+    assert page.locator("[data-certificate-status=valid]").is_visible()
+    page.screenshot(path=str(artifacts / "certificate-valid.png"), full_page=True)
+    assert csp_violations == []
+
+    admin_context = browser.new_context(locale="fr-DZ")
+    admin = admin_context.new_page()
+    log_in(admin, base, "admin@tadrib.dz", "Tadrib-Admin-2026")
+    admin.goto(f"{base}/admin/certificates/{certificate.public_id}/")
+    admin.fill("#revoke-reason", "Délivré par erreur")
+    admin.locator("form[action$='/revoke/'] button").click()
+    admin_context.close()
+
+    page.reload()
+    assert page.locator("[data-certificate-status=revoked]").is_visible()
+    assert "Délivré par erreur" in page.content()
