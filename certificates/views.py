@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from config.limits import over_limit
 
 from .models import Certificate
 
@@ -17,12 +18,7 @@ def _client_address(request):
 
 
 def _too_many(request):
-    key = f"certificate-verify:{_client_address(request)}"
-    cache.add(key, 0, 60)
-    try:
-        return cache.incr(key) > VERIFICATIONS_PER_MINUTE
-    except ValueError:
-        return False
+    return over_limit(f"certificate-verify:{_client_address(request)}", VERIFICATIONS_PER_MINUTE)
 
 
 @require_GET

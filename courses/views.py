@@ -2,12 +2,13 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from config.limits import over_limit
 
 from . import services
 from .enums import EnrolmentStatus
@@ -147,9 +148,7 @@ def save_position(request, lesson_id):
     """JSON endpoint for the video player: {"position": seconds, "seek": bool}."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Log in to save your progress.")}, status=401)
-    key = f"position-rate:{request.user.pk}"
-    cache.add(key, 0, 60)
-    if cache.incr(key) > POSITION_UPDATES_PER_MINUTE:
+    if over_limit(f"position-rate:{request.user.pk}", POSITION_UPDATES_PER_MINUTE):
         return JsonResponse({"error": _("Too many updates, slow down.")}, status=429)
     lesson = _live_lesson(lesson_id)
     try:

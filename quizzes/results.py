@@ -5,10 +5,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from config.limits import spreadsheet_cell
+
 from .enums import AttemptStatus
 from .models import Attempt, Question
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -78,23 +78,18 @@ def question_rows(quiz):
     ]
 
 
-def _cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
 def write_csv(quiz, handle, headers):
     writer = csv.writer(handle)
     writer.writerow(headers)
     for row in learner_rows(quiz):
         writer.writerow(
             [
-                _cell(row.user.get_full_name()),
-                _cell(row.user.email),
+                spreadsheet_cell(row.user.get_full_name()),
+                spreadsheet_cell(row.user.email),
                 row.attempts,
-                _cell(row.best),
-                _cell(row.last),
-                _cell(row.counted),
+                spreadsheet_cell(row.best),
+                spreadsheet_cell(row.last),
+                spreadsheet_cell(row.counted),
                 "1" if row.passed else "0",
                 row.last_submitted.isoformat() if row.last_submitted else "",
             ]

@@ -76,7 +76,7 @@ def start(user, quiz, now=None, rng=None):
                 started=now,
                 deadline=min(deadlines) if deadlines else None,
                 layout=layout,
-                max_score=sum((question.points for question in _questions(layout).values()), Decimal(0)),
+                max_score=sum((question.points for question in questions_of(layout).values()), Decimal(0)),
             )
     except IntegrityError:
         # Another request (a double click, a second tab) started one at the same moment: use that one.
@@ -104,7 +104,7 @@ def draw(quiz, rng):
         chosen += rng.sample(pool, min(item.draw, len(pool)))
     if quiz.shuffle_questions:
         rng.shuffle(chosen)
-    questions = _questions([{"question": pk} for pk in chosen])
+    questions = questions_of([{"question": pk} for pk in chosen])
     layout = []
     for pk in chosen:
         question = questions[pk]
@@ -115,7 +115,8 @@ def draw(quiz, rng):
     return layout
 
 
-def _questions(layout):
+def questions_of(layout):
+    """{question id: Question with its choices and accepted answers} for an attempt's layout, in three queries."""
     ids = [slot["question"] for slot in layout]
     found = Question.objects.filter(pk__in=ids).prefetch_related("choices", "accepted_answers")
     return {question.pk: question for question in found}
@@ -253,7 +254,7 @@ def close_expired_attempts():
 
 
 def _grade(attempt, quiz):
-    questions = _questions(attempt.layout)
+    questions = questions_of(attempt.layout)
     responses = {response.question_id: response for response in attempt.responses.all()}
     total, max_score = Decimal(0), Decimal(0)
     for question_id in attempt.question_ids():

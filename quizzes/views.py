@@ -169,7 +169,7 @@ def _slots(attempt, responses, reveal=False):
 
     Correctness (`right`, `explanation`, `accepted`) is added only when reveal is true.
     """
-    questions = services._questions(attempt.layout)
+    questions = services.questions_of(attempt.layout)
     slots = []
     for position, layout in enumerate(attempt.layout, start=1):
         question = questions.get(layout["question"])

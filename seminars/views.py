@@ -14,13 +14,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from config.limits import spreadsheet_cell
+
 from . import ics, services
 from .enums import RegistrationStatus
 from .forms import AttendanceForm, RegistrationForm
 from .listing import filtered_seminars
 from .models import CalendarFeed, Registration, SeminarIndexPage, SeminarPage
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _live_seminar(seminar_id):
@@ -233,11 +233,6 @@ def scanner(request, seminar_id):
     return TemplateResponse(request, "seminars/scanner.html", {"seminar": seminar})
 
 
-def _cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
 @login_required
 def registrations_csv(request, seminar_id):
     seminar = _organiser_seminar(request, seminar_id)
@@ -252,12 +247,12 @@ def registrations_csv(request, seminar_id):
         user = registration.user
         writer.writerow(
             [
-                _cell(user.get_full_name()),
-                _cell(user.email),
-                _cell(user.association),
+                spreadsheet_cell(user.get_full_name()),
+                spreadsheet_cell(user.email),
+                spreadsheet_cell(user.association),
                 registration.get_status_display(),
                 registration.created.isoformat(),
-                *[_cell(registration.answers.get(label, "")) for label in labels],
+                *[spreadsheet_cell(registration.answers.get(label, "")) for label in labels],
             ]
         )
     return response
