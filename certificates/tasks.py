@@ -1,7 +1,6 @@
 """Background work (django-q2): issue on events, render the PDF, tell the recipient. Safe to run twice."""
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from .models import Certificate
 
@@ -54,4 +53,4 @@ def render_and_notify(certificate_id):
         certificate.pdf.storage.delete(old)
     if first_time and not certificate.is_revoked:
         certificate_ready(certificate)
-    return timezone.now().isoformat()
+    return certificate.pdf.name

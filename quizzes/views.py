@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .enums import AttemptStatus, QuestionKind
+from .enums import QuestionKind
 from .models import Attempt, QuizPage
 
 
@@ -61,7 +61,6 @@ def overview(request, quiz):
             services.close_if_expired(current)
         attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
     enrolled = services.enrolment_for(request.user, quiz) is not None
-    graded = [attempt for attempt in attempts if attempt.status == AttemptStatus.GRADED]
     context = _context(
         request,
         quiz,
@@ -72,7 +71,6 @@ def overview(request, quiz):
         is_open=quiz.is_open(),
         not_yet_open=quiz.opens_at is not None and timezone.now() < quiz.opens_at,
         outcome=quiz.outcomes.filter(user=request.user).first() if request.user.is_authenticated else None,
-        graded_count=len(graded),
     )
     return TemplateResponse(request, "quizzes/quiz_page.html", context)
 

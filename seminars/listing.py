@@ -13,7 +13,7 @@ from django.utils.translation import get_language_info
 from accounts.models import Wilaya
 from courses.models import CourseTheme
 
-from .enums import SeminarKind
+from .enums import SeminarKind, SeminarStatus
 from .models import SeminarPage
 
 PAGE_SIZE = 12
@@ -123,7 +123,7 @@ def upcoming(locale, limit=3):
         SeminarPage.objects.live()
         .public()
         .filter(locale=locale, ends_at__gte=timezone.now())
-        .exclude(status="cancelled")
+        .exclude(status=SeminarStatus.CANCELLED)
         .select_related("wilaya")
         .order_by("starts_at")[:limit]
     )
