@@ -57,3 +57,38 @@ def issue_for_seminar(request, seminar_id):
         async_task("certificates.tasks.issue_attendance", registration_id)
     messages.success(request, _("Certificates are being issued to %(count)s attendees.") % {"count": len(people)})
     return redirect("seminars_registrations", seminar.pk)
+
+
+SAMPLE = {
+    "name_latin": "Amina Benali",
+    "name_arabic": "أمينة بن علي",
+    "title": "تسيير جمعية · Gérer une association",
+    "hours": "6.0",
+    "trainers": ["Karim Hadj"],
+    "grade": "85.0",
+    "date": "2026-11-29",
+    "place_ar": "تمنراست",
+    "place_fr": "Tamanrasset",
+}
+
+
+def design_preview(request, design_id):
+    """A sample certificate in this design, as a PDF in the browser."""
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    from .models import CertificateDesign
+    from .pdf import render_pdf
+
+    _admin(request)
+    design = get_object_or_404(CertificateDesign, pk=design_id)
+    sample = Certificate(
+        public_id="PREVIEW-000000000000",
+        recipient=request.user,
+        kind=design.kind,
+        issued_at=timezone.now(),
+        snapshot={**SAMPLE, "kind": design.kind},
+    )
+    response = HttpResponse(render_pdf(sample, design), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
+    return response

@@ -1,8 +1,11 @@
 import secrets
 
+from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 def new_public_id():
@@ -54,3 +57,61 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+
+class CertificateDesign(models.Model):
+    """How certificates of a kind look: colours, words, logo and signature, edited by Observatory admins."""
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(
+        _("used for"),
+        max_length=10,
+        choices=CertificateKind.choices,
+        unique=True,
+        help_text=_("One design per kind of certificate; without one, the built-in design is used."),
+    )
+    accent = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#0b6e4f",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #0b6e4f."))],
+    )
+    heading_fr = models.CharField(_("heading in French"), max_length=100, blank=True)
+    heading_ar = models.CharField(_("heading in Arabic"), max_length=100, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("signatory"), max_length=120, blank=True)
+    signatory_title = models.CharField(_("signatory's title"), max_length=160, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("signature image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("accent", widget=forms.TextInput(attrs={"type": "color"})),
+        FieldPanel("heading_fr"),
+        FieldPanel("heading_ar"),
+        FieldPanel("logo"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+        FieldPanel("signature"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate design")
+        verbose_name_plural = _("certificate designs")
+
+    def __str__(self):
+        return self.name

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Certificate
+from .models import Certificate, CertificateDesign
 
 
 class DetailColumn(Column):
@@ -33,9 +33,31 @@ class CertificateViewSet(SnippetViewSet):
 register_snippet(CertificateViewSet)
 
 
+class PreviewColumn(Column):
+    def get_value(self, instance):
+        url = reverse("certificates_design_preview", args=[instance.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview (PDF)"))
+
+
+class CertificateDesignViewSet(SnippetViewSet):
+    model = CertificateDesign
+    icon = "image"
+    menu_label = _("Certificate designs")
+    add_to_settings_menu = True
+    list_display = ["name", "kind", PreviewColumn("preview", label=_("Preview"))]
+
+
+register_snippet(CertificateDesignViewSet)
+
+
 @hooks.register("register_admin_urls")
 def certificate_admin_urls():
     return [
+        path(
+            "certificates/designs/<int:design_id>/preview.pdf",
+            admin_views.design_preview,
+            name="certificates_design_preview",
+        ),
         path("certificates/<str:public_id>/", admin_views.certificate_detail, name="certificates_admin_detail"),
         path("certificates/<str:public_id>/revoke/", admin_views.revoke, name="certificates_admin_revoke"),
         path("certificates/<str:public_id>/reissue/", admin_views.reissue, name="certificates_admin_reissue"),

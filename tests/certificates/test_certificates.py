@@ -173,3 +173,40 @@ def test_admins_revoke_reissue_and_issue_in_bulk_from_the_admin(homes, client, d
         assert client.post(url).status_code in (302, 403, 405)
     assert client.post(f"/admin/certificates/{certificate.public_id}/reissue/").status_code in (302, 403)
     assert Certificate.objects.count() == 3
+
+
+def test_a_design_sets_headings_signatory_and_logo_and_admins_preview_it(catalogues, learner, client, tmp_path):
+    from django.core.exceptions import ValidationError
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from certificates.models import CertificateDesign
+
+    logo = Image.objects.create(title="Logo", file=get_test_image_file(colour="green"))
+    design = CertificateDesign.objects.create(
+        name="Cours 2027",
+        kind="course",
+        accent="#123456",
+        heading_fr="Attestation de formation",
+        heading_ar="إفادة تكوين",
+        signatory_name="Nadia Saidi",
+        signatory_title="Présidente de l'Observatoire",
+        logo=logo,
+    )
+    course = build_course(catalogues["fr"], lessons=0)[0]
+    certificate, _created = services.issue_for_course(learner, course)
+    path, text, _fonts = _pdf_text(render_pdf(certificate), tmp_path)
+    assert "Attestation de formation" in text and "إفادة تكوين" in text and "Nadia Saidi" in text
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    assert [line.split()[2] for line in images.splitlines()[2:]].count("image") == 1  # the logo is in the PDF
+    design.accent = "red;} body{display:none"
+    with pytest.raises(ValidationError):
+        design.full_clean()
+
+    admin = UserFactory(groups=["Observatory admins"])
+    client.force_login(admin)
+    preview = client.get(f"/admin/certificates/designs/{design.pk}/preview.pdf")
+    assert preview.status_code == 200 and preview.content.startswith(b"%PDF")
+    assert client.get("/admin/snippets/certificates/certificatedesign/").status_code == 200
+    client.force_login(UserFactory(groups=["Trainers"]))
+    assert client.get(f"/admin/certificates/designs/{design.pk}/preview.pdf").status_code in (302, 403)
