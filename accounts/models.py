@@ -90,6 +90,13 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    @property
+    def is_observatory_admin(self):
+        """Superusers and the Observatory admins group: they manage the shared bank, certificates and so on."""
+        from .enums import GroupName
+
+        return self.is_active and (self.is_superuser or self.groups.filter(name=GroupName.OBSERVATORY_ADMINS).exists())
+
     def get_full_name(self):
         return self.full_name_latin or self.full_name_arabic or super().get_full_name()
 

@@ -10,7 +10,7 @@ from .models import Certificate
 
 
 def _admin(request):
-    if not (request.user.is_superuser or request.user.groups.filter(name="Observatory admins").exists()):
+    if not getattr(request.user, "is_observatory_admin", False):
         raise PermissionDenied
 
 

@@ -19,7 +19,6 @@ def registrations(request, seminar_id):
         "labels": [question.label for question in seminar.questions.all()],
         "header_title": _("Registrations: %(title)s") % {"title": seminar.title},
         # Certificates are a higher app: the button shows only where it is installed and the user is an admin.
-        "can_issue_certificates": apps.is_installed("certificates")
-        and (request.user.is_superuser or request.user.groups.filter(name="Observatory admins").exists()),
+        "can_issue_certificates": apps.is_installed("certificates") and request.user.is_observatory_admin,
     }
     return TemplateResponse(request, "seminars/admin/registrations.html", context)

@@ -70,3 +70,13 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed and page is not None:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"failed-{item.name}.png"), full_page=True)
+
+
+def log_in(page, base_url, email, password, language="fr", next_url="", landing=None):
+    """Sign in through the site's login page; wait for the landing page when given."""
+    page.goto(f"{base_url}/{language}/accounts/login/{next_url}")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form.form button[type=submit]").click()
+    if landing is not None:
+        page.wait_for_url(base_url + landing)

@@ -10,17 +10,14 @@ from accounts.models import User
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
 from quizzes.models import Question
+from tests.browser.conftest import log_in as browser_log_in
 from tests.browser.test_quiz_journey import answer
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
 
 
-def log_in(page, base, email, password, language="fr"):
-    page.goto(f"{base}/{language}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(f"{base}/{language}/")
+def log_in(page, base, email, password):
+    browser_log_in(page, base, email, password, "fr", landing="/fr/")
 
 
 def test_trainee_earns_checks_and_loses_a_certificate(live_server, browser, page, artifacts, csp_violations):

@@ -6,15 +6,13 @@ import pytest
 from django.core.management import call_command
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from tests.browser.conftest import log_in as browser_log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
 
 
 def log_in(page, base_url, email, password, language="ar", next_url=""):
-    page.goto(f"{base_url}/{language}/accounts/login/{next_url}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.locator("form.form button[type=submit]").click()
+    browser_log_in(page, base_url, email, password, language, next_url)
 
 
 def test_trainee_enrols_marks_a_lesson_done_and_continues_later(live_server, browser, page, artifacts, csp_violations):

@@ -5,6 +5,7 @@ import pytest
 
 from accounts.models import Wilaya
 from seminars.models import Registration
+from tests.browser.conftest import log_in as browser_log_in
 from tests.factories import UserFactory
 from tests.factories.accounts import PASSWORD
 from tests.factories.seminars import SeminarIndexPageFactory, build_seminar
@@ -13,11 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
 
 
 def log_in(page, base, user):
-    page.goto(f"{base}/fr/accounts/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(base + "/fr/")
+    browser_log_in(page, base, user.email, PASSWORD, "fr", landing="/fr/")
 
 
 def test_register_waitlist_promotion_and_attendance(live_server, browser, page, artifacts, csp_violations, homes):
