@@ -10,6 +10,7 @@ BENCH_SYSTEM_PACKAGES := wrk
 
 run: sysdeps $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py credential_keys --create
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
 	@echo "Tadrib runs on http://127.0.0.1:8000/ (Ctrl-C stops the web server and the worker)"

@@ -88,6 +88,7 @@ def design_preview(request, design_id):
         kind=design.kind,
         issued_at=timezone.now(),
         snapshot={**SAMPLE, "kind": design.kind},
+        status_index=0,
     )
     response = HttpResponse(render_pdf(sample, design), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'

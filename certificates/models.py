@@ -37,6 +37,8 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued"))
     snapshot = models.JSONField(_("what is certified"), default=dict)
     pdf = models.FileField(_("PDF"), upload_to=pdf_path, max_length=255, blank=True)
+    # Position in the revocation status lists (see status_list.py); random, unique, never reused.
+    status_index = models.PositiveIntegerField(_("status list position"), unique=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
     revoked_by = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Certificate, CertificateKind
+from .status_list import new_status_index
 
 MAX_NAME = 120
 MAX_TITLE = 200
@@ -66,15 +67,26 @@ def seminar_snapshot(user, seminar, when):
 
 def _issue(user, kind, source_key, snapshot, **source):
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            certificate = Certificate.objects.create(
-                recipient=user, kind=kind, source_key=source_key, issued_at=now, snapshot=snapshot, **source
-            )
-    except IntegrityError:
-        return Certificate.objects.get(recipient=user, source_key=source_key), False
-    transaction.on_commit(lambda: _after_issue(certificate.pk))
-    return certificate, True
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    recipient=user,
+                    kind=kind,
+                    source_key=source_key,
+                    issued_at=now,
+                    snapshot=snapshot,
+                    status_index=new_status_index(),
+                    **source,
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(recipient=user, source_key=source_key).first()
+            if existing is not None:
+                return existing, False
+            continue  # the random status position was taken: draw another
+        transaction.on_commit(lambda pk=certificate.pk: _after_issue(pk))
+        return certificate, True
+    raise RuntimeError("no free status list position after 5 draws")
 
 
 def _after_issue(certificate_id):

@@ -1,3 +1,5 @@
+import json
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -42,7 +44,11 @@ def verify(request, public_id):
 
 @login_required
 def my_certificates(request):
-    certificates = Certificate.objects.filter(recipient=request.user)
+    from .pdf import verification_url
+
+    certificates = list(Certificate.objects.filter(recipient=request.user))
+    for certificate in certificates:
+        certificate.verification_url = verification_url(certificate)
     return TemplateResponse(request, "certificates/my_certificates.html", {"certificates": certificates})
 
 
@@ -53,4 +59,24 @@ def download_pdf(request, public_id):
         raise Http404
     response = FileResponse(certificate.pdf.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.public_id}.pdf"'
+    return response
+
+
+@login_required
+def download_credential(request, public_id, form):
+    """The Open Badges 3.0 credential: signed (.jwt, for wallets and verifiers) or readable (.json)."""
+    from . import credentials, keys
+
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("recipient"), public_id=public_id, recipient=request.user
+    )
+    if form == "jwt":
+        try:
+            response = HttpResponse(credentials.signed_credential(certificate), content_type=credentials.JWT_MEDIA_TYPE)
+        except keys.KeysMissing:
+            return HttpResponse(_("Signed credentials are not set up on this site yet."), status=503)
+    else:
+        body = json.dumps(credentials.credential(certificate), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="credential-{certificate.public_id}.{form}"'
     return response

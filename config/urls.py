@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from certificates import credential_urls
 from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from home import views as home_views
@@ -21,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", home_views.public_media),
     path("media/videos/", include(videos_urls)),
+    path("credentials/", include(credential_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

@@ -204,6 +204,11 @@ SEMINAR_UID_DOMAIN = env.get("SEMINAR_UID_DOMAIN", "tadrib.dz")
 VIDEO_UPLOAD_CHUNK_BYTES = int(env.get("VIDEO_UPLOAD_CHUNK_BYTES", str(8 * 1024**2)))
 VIDEO_UPLOAD_EXPIRY_HOURS = 24
 VIDEO_UPLOADS_OPEN_PER_USER = 5
+# Open Badges credentials: the Ed25519 signing keys as a JSON Web Key Set (first key signs, all verify), given
+# whole in CREDENTIAL_KEYS (scale-out) or kept in a file (embedded: `manage.py credential_keys --create`).
+CREDENTIAL_KEYS = env.get("CREDENTIAL_KEYS", "")
+CREDENTIAL_KEYS_FILE = Path(env.get("CREDENTIAL_KEYS_FILE", BASE_DIR / "var" / "credential-keys.json"))
+CREDENTIAL_STATUS_LIST_SIZE = 131_072  # bits per revocation list: 16 KB, the Bitstring Status List minimum
 
 # Security headers (HSTS and HTTPS redirects are turned on in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True

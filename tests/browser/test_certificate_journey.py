@@ -1,10 +1,16 @@
 """A trainee finishes a demo course with its quiz, gets the certificate, checks it; an admin revokes it."""
 
+import base64
+import gzip
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from joserfc import jwt
+from joserfc.jwk import KeySet
 
 from accounts.models import User
 from certificates.models import Certificate
@@ -13,7 +19,11 @@ from quizzes.models import Question
 from tests.browser.conftest import log_in as browser_log_in
 from tests.browser.test_quiz_journey import answer
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("restored_db"),
+    pytest.mark.filterwarnings("ignore::joserfc.errors.SecurityWarning"),
+]
 
 
 def log_in(page, base, email, password):
@@ -49,6 +59,12 @@ def test_trainee_earns_checks_and_loses_a_certificate(live_server, browser, page
         page.reload()
     pdf = page.request.get(base + page.get_by_role("link", name="Télécharger le PDF").get_attribute("href"))
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    with page.expect_download() as download:
+        page.locator(f"a[href$='{certificate.public_id}.jwt']").click()
+    token = Path(download.value.path()).read_text()
+    published = KeySet.import_key_set(page.request.get(base + "/credentials/jwks.json").json())
+    claims = jwt.decode(token, published, algorithms=["EdDSA"]).claims
+    assert claims["type"][-1] == "OpenBadgeCredential" and claims["jti"].endswith(f"/verify/{certificate.public_id}/")
     page.get_by_role("link", name="Lien de vérification").click()
     assert page.locator("[data-certificate-status=valid]").is_visible()
     page.screenshot(path=str(artifacts / "certificate-valid.png"), full_page=True)
@@ -65,3 +81,9 @@ def test_trainee_earns_checks_and_loses_a_certificate(live_server, browser, page
     page.reload()
     assert page.locator("[data-certificate-status=revoked]").is_visible()
     assert "Délivré par erreur" in page.content()
+    status = claims["credentialStatus"]
+    status_list = page.request.get(base + urlsplit(status["statusListCredential"]).path).text()
+    encoded = jwt.decode(status_list, published, algorithms=["EdDSA"]).claims["credentialSubject"]["encodedList"]
+    bits = gzip.decompress(base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4)))
+    index = int(status["statusListIndex"])
+    assert bits[index // 8] & (0x80 >> (index % 8))  # verifiers now read it as revoked

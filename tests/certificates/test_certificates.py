@@ -210,3 +210,12 @@ def test_a_design_sets_headings_signatory_and_logo_and_admins_preview_it(catalog
     assert client.get("/admin/snippets/certificates/certificatedesign/").status_code == 200
     client.force_login(UserFactory(groups=["Trainers"]))
     assert client.get(f"/admin/certificates/designs/{design.pk}/preview.pdf").status_code in (302, 403)
+
+
+def test_tifinagh_titles_render_with_an_embedded_tifinagh_font(catalogues, learner, tmp_path):
+    course = build_course(catalogues["fr"], lessons=0, title="ⵜⴰⵎⴰⵣⵉⵖⵜ · Tamazight pour les associations")[0]
+    certificate, _created = services.issue_for_course(learner, course)
+    _path, text, fonts = _pdf_text(render_pdf(certificate), tmp_path)
+    assert "ⵜⴰⵎⴰⵣⵉⵖⵜ" in text
+    rows = [line.split() for line in fonts.splitlines()[2:]]
+    assert any("Tifinagh" in row[0] and row[-5] == "yes" for row in rows)
