@@ -29,6 +29,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run
 	$(PY) -m bench.video
 	$(PY) -m bench.quiz
+	$(PY) -m bench.certificates
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed

@@ -4,3 +4,4 @@ from config.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+Q_CLUSTER = {**Q_CLUSTER, "log_level": "WARNING"}  # noqa: F405 — failures still show, not each task

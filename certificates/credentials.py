@@ -63,6 +63,7 @@ def _achievement(certificate, snapshot):
         else:
             narrative = _("Attended the seminar; attendance recorded by its trainers.")
         description = _("%(kind)s, %(hours)s hours.") % {"kind": certificate.get_kind_display(), "hours": hours}
+        grade_name = _("Average score of the passed quizzes")
     achievement = {
         "id": _stable_urn(f"achievements/{certificate.source_key}"),
         "type": ["Achievement"],
@@ -79,7 +80,7 @@ def _achievement(certificate, snapshot):
             {
                 "id": f"{achievement['id']}:grade",
                 "type": ["ResultDescription"],
-                "name": "Average score of the passed quizzes",
+                "name": grade_name,
                 "resultType": "Percent",
             }
         ]

@@ -65,7 +65,7 @@ def seminar_snapshot(user, seminar, when):
     }
 
 
-def _issue(user, kind, source_key, snapshot, **source):
+def _issue(user, kind, source_key, snapshot, render_in_background=True, **source):
     now = timezone.now()
     for _attempt in range(5):
         try:
@@ -84,7 +84,8 @@ def _issue(user, kind, source_key, snapshot, **source):
             if existing is not None:
                 return existing, False
             continue  # the random status position was taken: draw another
-        transaction.on_commit(lambda pk=certificate.pk: _after_issue(pk))
+        if render_in_background:
+            transaction.on_commit(lambda pk=certificate.pk: _after_issue(pk))
         return certificate, True
     raise RuntimeError("no free status list position after 5 draws")
 
@@ -95,17 +96,19 @@ def _after_issue(certificate_id):
     async_task("certificates.tasks.render_and_notify", certificate_id, task_name=f"certificate-{certificate_id}")
 
 
-def issue_for_course(user, course):
-    when = timezone.now()
-    return _issue(
-        user, CertificateKind.COURSE, f"course:{course.pk}", course_snapshot(user, course, when), course=course
-    )
+def issue_for_course(user, course, render_in_background=True):
+    """The course certificate (created, or the one that exists); its PDF is made by a task unless the caller,
+    already a task, makes it itself (`render_in_background=False`)."""
+    snapshot = course_snapshot(user, course, timezone.now())
+    key = f"course:{course.pk}"
+    return _issue(user, CertificateKind.COURSE, key, snapshot, render_in_background, course=course)
 
 
-def issue_for_attendance(registration):
+def issue_for_attendance(registration, render_in_background=True):
     seminar, user = registration.seminar, registration.user
     snapshot = seminar_snapshot(user, seminar, timezone.now())
-    return _issue(user, CertificateKind.SEMINAR, f"seminar:{seminar.pk}", snapshot, seminar=seminar)
+    key = f"seminar:{seminar.pk}"
+    return _issue(user, CertificateKind.SEMINAR, key, snapshot, render_in_background, seminar=seminar)
 
 
 def refresh(certificate):

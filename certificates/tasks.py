@@ -1,8 +1,15 @@
-"""Background work (django-q2): issue on events, render the PDF, tell the recipient. Safe to run twice."""
+"""Background work (django-q2): issue on events, render the PDF, tell the recipient. Safe to run twice.
+
+A task that issues also renders (one task per certificate, not two: half the queue traffic), and a bulk issue
+hands out batches, so 500 attendees are 50 tasks (bench/certificates.py measures it)."""
+
+import logging
 
 from django.core.files.base import ContentFile
 
 from .models import Certificate
+
+logger = logging.getLogger(__name__)
 
 
 def issue_course(user_id, course_id):
@@ -19,7 +26,7 @@ def issue_course(user_id, course_id):
     course = CoursePage.objects.filter(pk=course_id).first()
     if enrolment is None or course is None:
         return None
-    return issue_for_course(enrolment.user, course)[0].pk
+    return _render_if_needed(issue_for_course(enrolment.user, course, render_in_background=False)[0])
 
 
 def issue_attendance(registration_id):
@@ -35,7 +42,29 @@ def issue_attendance(registration_id):
     )
     if registration is None:
         return None
-    return issue_for_attendance(registration)[0].pk
+    return _render_if_needed(issue_for_attendance(registration, render_in_background=False)[0])
+
+
+def issue_attendance_batch(registration_ids):
+    """Bulk issuance: each registration on its own, so one failure does not stop the others; the task fails
+    afterwards if any did, and its retry skips what is done."""
+    failed = 0
+    for registration_id in registration_ids:
+        try:
+            issue_attendance(registration_id)
+        except Exception:
+            failed += 1
+            logger.exception("certificate for registration %s failed", registration_id)
+    if failed:
+        raise RuntimeError(f"{failed} of {len(registration_ids)} certificates failed")
+    return len(registration_ids)
+
+
+def _render_if_needed(certificate):
+    """Render a new certificate, or one whose earlier rendering failed; never twice."""
+    if not certificate.pdf:
+        render_and_notify(certificate.pk)
+    return certificate.pk
 
 
 def render_and_notify(certificate_id):

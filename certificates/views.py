@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,7 +12,6 @@ from config.limits import over_limit
 
 from .models import Certificate
 
-VERIFICATIONS_PER_MINUTE = 30
 PUBLIC_ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
@@ -20,7 +20,7 @@ def _client_address(request):
 
 
 def _too_many(request):
-    return over_limit(f"certificate-verify:{_client_address(request)}", VERIFICATIONS_PER_MINUTE)
+    return over_limit(f"certificate-verify:{_client_address(request)}", settings.CERTIFICATE_VERIFICATIONS_PER_MINUTE)
 
 
 @require_GET

@@ -208,6 +208,8 @@ VIDEO_UPLOADS_OPEN_PER_USER = 5
 # whole in CREDENTIAL_KEYS (scale-out) or kept in a file (embedded: `manage.py credential_keys --create`).
 CREDENTIAL_KEYS = env.get("CREDENTIAL_KEYS", "")
 CREDENTIAL_KEYS_FILE = Path(env.get("CREDENTIAL_KEYS_FILE", BASE_DIR / "var" / "credential-keys.json"))
+# Checks of certificates on the public verification page, per client address and minute.
+CERTIFICATE_VERIFICATIONS_PER_MINUTE = int(env.get("CERTIFICATE_VERIFICATIONS_PER_MINUTE", "30"))
 CREDENTIAL_STATUS_LIST_SIZE = 131_072  # bits per revocation list: 16 KB, the Bitstring Status List minimum
 
 # Security headers (HSTS and HTTPS redirects are turned on in production.py)
@@ -263,5 +265,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO: 7 lines per certificate.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

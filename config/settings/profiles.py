@@ -28,22 +28,28 @@ def env_list(env, name, default=()):
     return items or list(default)
 
 
+SQLITE_OPTIONS = {
+    # WAL lets the web and the worker read while the other writes;
+    # IMMEDIATE takes the write lock up front instead of failing mid-transaction.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def database(env, base_dir: Path):
     url = env.get("DATABASE_URL")
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            # A SQLite file named by URL (another place, the benchmarks) is shared by web and worker alike.
+            config = {**config, "CONN_MAX_AGE": 0, "OPTIONS": {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}}
         return {"default": config}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": base_dir / "var" / "db.sqlite3",
-            "OPTIONS": {
-                # WAL lets the web and the worker read while the other writes;
-                # IMMEDIATE takes the write lock up front instead of failing mid-transaction.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
+            "OPTIONS": SQLITE_OPTIONS,
         }
     }
 

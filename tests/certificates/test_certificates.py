@@ -219,3 +219,32 @@ def test_tifinagh_titles_render_with_an_embedded_tifinagh_font(catalogues, learn
     assert "ⵜⴰⵎⴰⵣⵉⵖⵜ" in text
     rows = [line.split() for line in fonts.splitlines()[2:]]
     assert any("Tifinagh" in row[0] and row[-5] == "yes" for row in rows)
+
+
+def test_a_bulk_batch_survives_one_failure_and_its_retry_finishes_without_repeating(homes, monkeypatch):
+    from certificates import pdf, tasks
+
+    index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
+    seminar = build_seminar(index)
+    people = [UserFactory(full_name_latin=name) for name in ("Ok Un", "Casse Tout", "Ok Deux")]
+    registrations = []
+    for person in people:
+        registration = seminars.register(person, seminar)
+        seminars.mark_attended(registration)
+        registrations.append(registration.pk)
+    real_render = pdf.render_pdf
+
+    def failing_render(certificate, design=None):
+        if certificate.snapshot["name_latin"] == "Casse Tout":
+            raise OSError("disk full")
+        return real_render(certificate, design)
+
+    monkeypatch.setattr(pdf, "render_pdf", failing_render)
+    with pytest.raises(RuntimeError, match="1 of 3"):
+        tasks.issue_attendance_batch(registrations)
+    assert sorted(bool(c.pdf) for c in Certificate.objects.all()) == [False, True, True]
+    assert len(mail.outbox) == 2
+    monkeypatch.setattr(pdf, "render_pdf", real_render)
+    assert tasks.issue_attendance_batch(registrations) == 3  # the retry
+    assert all(c.pdf for c in Certificate.objects.all()) and Certificate.objects.count() == 3
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(person.email for person in people)

@@ -238,3 +238,14 @@ def test_the_system_check_names_missing_or_broken_keys(tmp_path):
     with override_settings(CREDENTIAL_KEYS='{"keys": "x"}'):
         assert [message.id for message in credential_keys(None)] == ["certificates.E001"]
     assert credential_keys(None) == []
+
+
+def test_a_grade_becomes_a_result_tied_to_its_description(certificate):
+    from certificates.credentials import credential
+
+    assert "result" not in credential(certificate)["credentialSubject"]
+    certificate.snapshot = {**certificate.snapshot, "grade": "85.0"}
+    subject = credential(certificate)["credentialSubject"]
+    description = subject["achievement"]["resultDescription"][0]
+    assert subject["result"] == [{"type": ["Result"], "resultDescription": description["id"], "value": "85.0"}]
+    assert description["resultType"] == "Percent" and description["name"] == "متوسط نقاط الاختبارات الناجحة"

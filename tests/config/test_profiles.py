@@ -18,6 +18,12 @@ def test_embedded_database_is_sqlite_in_wal_mode():
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
 
 
+def test_a_sqlite_database_url_keeps_the_shared_file_settings(tmp_path):
+    config = profiles.database({"DATABASE_URL": f"sqlite:///{tmp_path}/other.sqlite3"}, BASE_DIR)["default"]
+    assert config["NAME"] == f"{tmp_path}/other.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE" and config["OPTIONS"]["timeout"] == 20
+
+
 def test_database_url_selects_postgresql():
     config = profiles.database({"DATABASE_URL": "postgres://tadrib:pw@db.internal:5433/tadrib"}, BASE_DIR)["default"]
     assert config["ENGINE"] == "django.db.backends.postgresql"
