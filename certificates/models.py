@@ -37,6 +37,7 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued"))
     snapshot = models.JSONField(_("what is certified"), default=dict)
     pdf = models.FileField(_("PDF"), upload_to=pdf_path, max_length=255, blank=True)
+    notified_at = models.DateTimeField(_("holder told"), null=True, blank=True, editable=False)
     # Position in the revocation status lists (see status_list.py); random, unique, never reused.
     status_index = models.PositiveIntegerField(_("status list position"), unique=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)

@@ -6,6 +6,7 @@ hands out batches, so 500 attendees are 50 tasks (bench/certificates.py measures
 import logging
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from .models import Certificate
 
@@ -74,12 +75,15 @@ def render_and_notify(certificate_id):
     certificate = Certificate.objects.select_related("recipient").filter(pk=certificate_id).first()
     if certificate is None:
         return
-    first_time = not certificate.pdf
     old = certificate.pdf.name
     certificate.pdf.save("certificate.pdf", ContentFile(render_pdf(certificate)), save=False)
     Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
     if old:
         certificate.pdf.storage.delete(old)
-    if first_time and not certificate.is_revoked:
+    # Told once, even when two tasks render the same new certificate at the same moment.
+    told = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True, revoked_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if told:
         certificate_ready(certificate)
     return certificate.pdf.name

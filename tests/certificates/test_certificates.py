@@ -248,3 +248,5 @@ def test_a_bulk_batch_survives_one_failure_and_its_retry_finishes_without_repeat
     assert tasks.issue_attendance_batch(registrations) == 3  # the retry
     assert all(c.pdf for c in Certificate.objects.all()) and Certificate.objects.count() == 3
     assert sorted(message.to[0] for message in mail.outbox) == sorted(person.email for person in people)
+    tasks.render_and_notify(Certificate.objects.first().pk)  # a second rendering (a race, a re-issue)
+    assert len(mail.outbox) == 3

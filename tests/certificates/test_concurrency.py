@@ -34,3 +34,30 @@ def test_ten_parallel_triggers_issue_one_certificate(restored_db, catalogues):
     for thread in threads:
         thread.join()
     assert errors == [] and len(set(ids)) == 1 and Certificate.objects.count() == 1
+
+
+def test_parallel_renderings_of_a_new_certificate_tell_the_holder_once(restored_db, catalogues):
+    from django.core import mail
+
+    from certificates import tasks
+
+    course = build_course(catalogues["fr"], lessons=0)[0]
+    certificate = services.issue_for_course(UserFactory(), course, render_in_background=False)[0]
+    barrier, errors = threading.Barrier(4), []
+
+    def render():
+        try:
+            barrier.wait()
+            tasks.render_and_notify(certificate.pk)
+        except Exception as error:  # noqa: BLE001 — collected and asserted below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=render) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(mail.outbox) == 1
+    assert Certificate.objects.get().pdf

@@ -249,3 +249,22 @@ def test_a_grade_becomes_a_result_tied_to_its_description(certificate):
     description = subject["achievement"]["resultDescription"][0]
     assert subject["result"] == [{"type": ["Result"], "resultDescription": description["id"], "value": "85.0"}]
     assert description["resultType"] == "Percent" and description["name"] == "متوسط نقاط الاختبارات الناجحة"
+
+
+def test_a_deleted_course_leaves_its_certificates_checkable_reissuable_and_exportable(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    from certificates.credentials import credential
+
+    before = credential(certificate)
+    certificate.course.delete()
+    certificate.refresh_from_db()
+    assert certificate.course is None and certificate.snapshot["title"] == "تسيير جمعية"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.refresh(certificate)  # re-issue from the snapshot alone
+    certificate.refresh_from_db()
+    assert certificate.pdf and certificate.snapshot["title"] == "تسيير جمعية"
+    page = client.get(f"/fr/verify/{certificate.public_id}/").content.decode()
+    assert "تسيير جمعية" in page and 'data-certificate-status="valid"' in page
+    after = _verify(_download(client, certificate).content.decode(), client).claims
+    assert after["credentialSubject"]["achievement"] == before["credentialSubject"]["achievement"]
