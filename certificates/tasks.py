@@ -77,9 +77,12 @@ def render_and_notify(certificate_id):
         return
     old = certificate.pdf.name
     certificate.pdf.save("certificate.pdf", ContentFile(render_pdf(certificate)), save=False)
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
-    if old:
-        certificate.pdf.storage.delete(old)
+    # Swap only if nobody swapped meanwhile; the loser of a race removes its own file, so none is orphaned.
+    if Certificate.objects.filter(pk=certificate.pk, pdf=old).update(pdf=certificate.pdf.name):
+        if old:
+            certificate.pdf.storage.delete(old)
+    else:
+        certificate.pdf.storage.delete(certificate.pdf.name)
     # Told once, even when two tasks render the same new certificate at the same moment.
     told = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True, revoked_at__isnull=True).update(
         notified_at=timezone.now()

@@ -60,4 +60,6 @@ def test_parallel_renderings_of_a_new_certificate_tell_the_holder_once(restored_
     for thread in threads:
         thread.join()
     assert errors == [] and len(mail.outbox) == 1
-    assert Certificate.objects.get().pdf
+    kept = Certificate.objects.get().pdf
+    stored = kept.storage.listdir("certificates")[1]
+    assert [name for name in stored if name.startswith(certificate.public_id)] == [kept.name.split("/")[-1]]
