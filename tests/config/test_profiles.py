@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from certificates.keys import new_private_jwk
 from config.settings import profiles
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -117,6 +119,8 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
             "CSRF_TRUSTED_ORIGINS": "https://tadrib.example.dz",
             "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
             "EMAIL_URL": "smtp://mail.example.dz:25",
+            # A deployment gives the credential signing keys (certificates.W001 otherwise).
+            "CREDENTIAL_KEYS": json.dumps({"keys": [new_private_jwk()]}),
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
