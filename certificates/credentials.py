@@ -4,12 +4,12 @@ signed with the Observatory's Ed25519 key (OB 3.0 §8.2: the payload is the cred
 credential is made when it is downloaded instead of being stored."""
 
 import uuid
-from datetime import UTC
+from datetime import UTC, datetime
 
 import jwt
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import keys
@@ -45,10 +45,6 @@ def _stable_urn(name):
 def subject_id(user):
     """One opaque id per learner on this site, the same in all their credentials; it reveals nothing about them."""
     return _stable_urn(f"learners/{user.pk}")
-
-
-def now():
-    return timezone.now()
 
 
 def timestamp(moment):
@@ -130,13 +126,13 @@ def credential(certificate):
     }
 
 
-def sign(claims, moment):
+def sign(claims):
     """A compact JWS (EdDSA) over the credential plus the registered claims that repeat it."""
     signing_key = keys.signing_key()
     payload = {
         **claims,
         "iss": claims["issuer"]["id"],
-        "nbf": int(moment.timestamp()),
+        "nbf": int(datetime.fromisoformat(claims["validFrom"]).timestamp()),
         "jti": claims["id"],
     }
     subject = claims["credentialSubject"].get("id")
@@ -147,7 +143,7 @@ def sign(claims, moment):
 
 
 def signed_credential(certificate):
-    return sign(credential(certificate), certificate.issued_at)
+    return sign(credential(certificate))
 
 
 def issuer_profile(brief=False):

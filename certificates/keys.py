@@ -3,7 +3,7 @@ whose every key still verifies (rotation puts a new key first and keeps the old 
 
 The set comes from the CREDENTIAL_KEYS setting (the JSON itself: the scale-out profile, no local state) or else
 from the file CREDENTIAL_KEYS_FILE (the embedded profile; `manage.py credential_keys --create` writes it).
-Only public parts ever leave this module through `public_jwks()`."""
+Private parts leave this module only to be written back by the `credential_keys` command."""
 
 import base64
 import hashlib

@@ -3,7 +3,7 @@
   credential_keys            list the keys (the first one signs)
   credential_keys --create   make the first key if there is none (embedded profile; `make run` does this)
   credential_keys --rotate   put a new signing key first; older keys keep verifying what they signed
-  credential_keys --retire THUMBPRINT
+  credential_keys --retire=THUMBPRINT
                              stop publishing an old key (credentials it signed no longer verify)
 
 With CREDENTIAL_KEYS set in the environment (scale-out), nothing is written: the new key set is printed for
@@ -25,7 +25,11 @@ class Command(BaseCommand):
         action = parser.add_mutually_exclusive_group()
         action.add_argument("--create", action="store_true", help="Create a first key if none exists.")
         action.add_argument("--rotate", action="store_true", help="Add a new signing key before the others.")
-        action.add_argument("--retire", metavar="THUMBPRINT", help="Remove a key that no longer signs.")
+        action.add_argument(
+            "--retire",
+            metavar="THUMBPRINT",
+            help="Remove a key that no longer signs (write --retire=THUMBPRINT: a thumbprint may start with '-').",
+        )
 
     def handle(self, *args, create=False, rotate=False, retire=None, **options):
         current = [key.private_jwk() for key in keys.all_keys()]
