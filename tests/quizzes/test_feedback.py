@@ -135,19 +135,19 @@ def test_an_open_last_attempt_keeps_the_correction_of_the_earlier_ones_hidden(qu
 
 
 def test_after_the_closing_date_the_correction_waits_for_the_close_and_its_grace_period(quiz, bank, learner, client):
-    quiz.feedback, quiz.attempts_allowed, quiz.grace_seconds = "after_close", 1, 30
+    quiz.feedback, quiz.attempts_allowed, quiz.grace_seconds = "after_close", 1, 600
     quiz.closes_at = timezone.now() + timedelta(days=1)
     quiz.save_revision().publish()
     client.force_login(learner)
     attempt = take(client, quiz, wrong_answers(bank[1]))
     html = result_html(client, attempt)
     assert EXPLANATION not in html and "The correct answers will be shown after the quiz closes" in html
-    # Closed ten seconds ago: a learner still inside the 30-second grace period can save answers.
+    # Closed ten seconds ago: a learner still inside the 10-minute grace period can save answers.
     QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(seconds=10))
     html = result_html(client, attempt)
     for secret in CORRECTION:
         assert secret not in html, secret
-    QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(seconds=31))
+    QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(seconds=601))
     assert EXPLANATION in result_html(client, attempt)
 
 
