@@ -9,7 +9,10 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         from courses.models import CoursePage, ModulePage
 
-        from . import progress  # noqa: F401 — registers the quizzes as course requirements
+        from . import (
+            editor_warnings,  # noqa: F401 — warns the page editor about feedback rules that give the retry away
+            progress,  # noqa: F401 — registers the quizzes as course requirements
+        )
 
         # Courses know nothing of quizzes (a lower app never names a higher one): quizzes add themselves.
         for parent in (CoursePage, ModulePage):

@@ -11,7 +11,10 @@ class QuestionKind(models.TextChoices):
 
 
 class FeedbackPolicy(models.TextChoices):
-    IMMEDIATE = "immediate", _("Right after submission")
+    """When learners see the correction; quizzes/feedback.py says what it holds and when each rule shows it."""
+
+    LAST_ATTEMPT = "last_attempt", _("After the learner's last attempt")
+    IMMEDIATE = "immediate", _("Right after each attempt")
     AFTER_CLOSE = "after_close", _("After the closing date")
     NEVER = "never", _("Never show the correct answers")
 

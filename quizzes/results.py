@@ -1,13 +1,19 @@
-"""What a trainer sees of a quiz: learners' scores and attempts, and how each question fared (item analysis)."""
+"""What a trainer sees of a quiz: learners' scores and attempts, and how each question fared (item analysis).
+
+The trainer already sees each of their learners by name, so the item analysis shows small counts as they are. Any
+figure from it that leaves the course's trainers (public or cross-course statistics) must hide groups under 5 people.
+"""
 
 import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
 
 from config.limits import spreadsheet_cell
 
-from .enums import AttemptStatus
+from .enums import AttemptStatus, QuestionKind
 from .models import Attempt, Question
 
 
@@ -25,14 +31,17 @@ class LearnerRow:
 @dataclass
 class QuestionRow:
     question: Question
-    drawn: int = 0
+    shown: int = 0  # graded attempts that drew it
+    answered: int = 0  # of those, the ones where the learner gave an answer
     correct: int = 0
-    answered: int = 0
-    choice_counts: list = field(default_factory=list)  # [(choice, count)]
+    answers: list = field(default_factory=list)  # [(answer as shown, times given, is the right one)]
 
     @property
     def percent_correct(self):
-        return round(100 * self.correct / self.drawn) if self.drawn else 0
+        """Of the answers given: a question left blank is counted in `shown`, not as a wrong answer."""
+        if not self.answered:
+            return None
+        return int((Decimal(100 * self.correct) / self.answered).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def learner_rows(quiz):
@@ -58,24 +67,38 @@ def learner_rows(quiz):
 
 def question_rows(quiz):
     graded = list(Attempt.objects.filter(quiz=quiz, status=AttemptStatus.GRADED).prefetch_related("responses"))
-    drawn = Counter(question_id for attempt in graded for question_id in attempt.question_ids())
-    questions = Question.objects.filter(pk__in=drawn).prefetch_related("choices").order_by("pk")
-    correct, answered, chosen = Counter(), Counter(), defaultdict(Counter)
+    shown = Counter(question_id for attempt in graded for question_id in attempt.question_ids())
+    questions = Question.objects.filter(pk__in=shown).prefetch_related("choices").order_by("pk")
+    correct, answered, given = Counter(), Counter(), defaultdict(Counter)
     for attempt in graded:
         for response in attempt.responses.all():
+            if not (response.choices or response.text.strip()):
+                continue  # the question was on the page and left blank (or its answer cleared)
             answered[response.question_id] += 1
             correct[response.question_id] += bool(response.correct)
-            chosen[response.question_id].update(response.choices)
+            given[response.question_id].update(response.choices or [response.text])
     return [
         QuestionRow(
             question=question,
-            drawn=drawn[question.pk],
-            correct=correct[question.pk],
+            shown=shown[question.pk],
             answered=answered[question.pk],
-            choice_counts=[(choice, chosen[question.pk][choice.pk]) for choice in question.choices.all()],
+            correct=correct[question.pk],
+            answers=_answers(question, given[question.pk]),
         )
         for question in questions
     ]
+
+
+def _answers(question, given):
+    """How often each possible answer was given, for the questions whose answers can be listed."""
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        return [(choice.text, given[choice.pk], choice.correct) for choice in question.choices.all()]
+    if question.kind == QuestionKind.TRUE_FALSE:
+        return [
+            (_("True"), given["true"], question.true_false_answer is True),
+            (_("False"), given["false"], question.true_false_answer is False),
+        ]
+    return []
 
 
 def write_csv(quiz, handle, headers):

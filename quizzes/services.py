@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import AttemptStatus, FeedbackPolicy, QuestionKind, ScoreRule
+from .enums import AttemptStatus, QuestionKind, ScoreRule
 from .grading import grade
 from .models import Attempt, Outcome, Question, Response
 from .normalise import parse_number
@@ -305,13 +305,3 @@ def regrade(quiz):
         for user in users:
             update_outcome(user, quiz)
     return changed
-
-
-def answers_visible(attempt, now=None):
-    """May the learner see the correct answers and explanations of this graded attempt?"""
-    quiz = attempt.quiz
-    if attempt.is_open or quiz.feedback == FeedbackPolicy.NEVER:
-        return False
-    if quiz.feedback == FeedbackPolicy.AFTER_CLOSE:
-        return quiz.closes_at is not None and (now or timezone.now()) >= quiz.closes_at
-    return True

@@ -2,7 +2,7 @@
 
 Nothing sent to the browser before grading says which answer is right: the attempt form carries question ids
 and choice *positions* in this attempt's shuffled order, never choice ids or flags; after grading, the result
-page shows the correct answers only as the quiz's feedback rule allows.
+page shows the correction only as the quiz's feedback rule allows (quizzes/feedback.py).
 """
 
 from django.contrib import messages
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import feedback, services
 from .enums import QuestionKind
 from .models import Attempt, QuizPage
 
@@ -144,13 +144,14 @@ def result(request, attempt_id):
     attempt = services.close_if_expired(attempt)
     if attempt.is_open:
         return redirect("quiz_attempt", attempt.pk)
-    show_answers = services.answers_visible(attempt)
+    show_answers = feedback.correction_visible(attempt)
     responses = {response.question_id: response for response in attempt.responses.all()}
     context = _context(
         request,
         quiz,
         attempt=attempt,
         show_answers=show_answers,
+        correction_later=None if show_answers else feedback.correction_later(quiz),
         slots=_slots(attempt, responses, reveal=show_answers) if show_answers else [],
     )
     return TemplateResponse(request, "quizzes/result.html", context)

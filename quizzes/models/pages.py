@@ -38,7 +38,14 @@ class QuizPage(CourseSubtreePermissions, Page):
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
     feedback = models.CharField(
-        _("show correct answers"), max_length=12, choices=FeedbackPolicy.choices, default=FeedbackPolicy.IMMEDIATE
+        _("show correct answers"),
+        max_length=12,
+        choices=FeedbackPolicy.choices,
+        default=FeedbackPolicy.LAST_ATTEMPT,
+        help_text=_(
+            "The score always shows. The correction (right answers, explanations) shows only as chosen here: "
+            "shown right after an attempt, it can be copied into the next one."
+        ),
     )
     score_rule = models.CharField(_("score"), max_length=8, choices=ScoreRule.choices, default=ScoreRule.BEST)
     shuffle_questions = models.BooleanField(_("shuffle the questions"), default=True)

@@ -198,6 +198,8 @@ def test_unticking_every_box_clears_a_saved_answer(quiz, bank, learner):
 
 
 def test_script_in_a_short_answer_is_stored_as_text_and_shown_escaped(quiz, bank, learner, client):
+    quiz.feedback = FeedbackPolicy.IMMEDIATE  # the correction repeats the learner's answer
+    quiz.save_revision().publish()
     short = bank[1][QuestionKind.SHORT_TEXT]
     attempt = services.start(learner, quiz)
     services.submit(attempt, form(attempt, {short: "<script>alert('x')</script>"}))

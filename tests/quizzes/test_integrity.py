@@ -4,13 +4,15 @@ import re
 
 import pytest
 
-from quizzes.enums import QuestionKind
+from quizzes.enums import FeedbackPolicy, QuestionKind
 from quizzes.models import Attempt, Choice
 
 pytestmark = pytest.mark.django_db
 
 
 def test_no_response_before_grading_carries_a_correct_answer_or_its_id(quiz, course, bank, learner, client):
+    quiz.feedback = FeedbackPolicy.IMMEDIATE  # the most revealing rule (the others: test_feedback.py)
+    quiz.save_revision().publish()
     questions = bank[1]
     # Give the correct choices ids that could not appear by chance.
     for offset, choice in enumerate(Choice.objects.filter(correct=True).order_by("pk")):
