@@ -37,24 +37,21 @@ def checkin_qr(request, registration):
     return segno.make(url, error="m").svg_inline(scale=5, dark="#1d2321", light="#ffffff", title=_("Check-in code"))
 
 
-def seminar_page(request, seminar):
-    registration = services.current_registration(request.user, seminar)
-    questions = list(seminar.questions.all())
-    context = seminar.get_context(request)
+def seminar_context(request, seminar):
+    """The seminar page. Its preview in the admin shows it as a member who has not registered yet sees it."""
+    preview = getattr(request, "is_preview", False)
+    registration = None if preview else services.current_registration(request.user, seminar)
     seats = getattr(seminar, "seats", None)
     taken = seats.taken if seats else 0
-    context.update(
-        {
-            "registration": registration,
-            "form": RegistrationForm(questions=questions),
-            "registration_open": seminar.registration_is_open(),
-            "seats_left": max(0, seminar.capacity - taken) if seminar.capacity else None,
-            "waiting_position": _waiting_position(registration),
-            "qr_code": checkin_qr(request, registration) if registration and registration.holds_a_seat else None,
-            "can_organise": services.can_organise(request.user, seminar),
-        }
-    )
-    return TemplateResponse(request, seminar.get_template(request), context)
+    return {
+        "registration": registration,
+        "form": RegistrationForm(questions=list(seminar.questions.all())),
+        "registration_open": seminar.registration_is_open(),
+        "seats_left": max(0, seminar.capacity - taken) if seminar.capacity else None,
+        "waiting_position": _waiting_position(registration),
+        "qr_code": checkin_qr(request, registration) if registration and registration.holds_a_seat else None,
+        "can_organise": not preview and services.can_organise(request.user, seminar),
+    }
 
 
 def _waiting_position(registration):
