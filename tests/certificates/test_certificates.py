@@ -109,7 +109,8 @@ def test_the_verification_page_says_valid_or_revoked_and_reveals_nothing_else(ca
     assert services.revoke(certificate, admin, "Obtenu par erreur") and not services.revoke(certificate, admin, "x")
     page = client.get(url).content.decode()
     assert 'data-certificate-status="revoked"' in page and "Obtenu par erreur" in page
-    for forged in (certificate.public_id[:-1] + "x", certificate.public_id[:10], "../../etc/passwd", "a" * 40):
+    last = "y" if certificate.public_id.endswith("x") else "x"  # the random id may end with "x" itself
+    for forged in (certificate.public_id[:-1] + last, certificate.public_id[:10], "../../etc/passwd", "a" * 40):
         assert client.get(f"/fr/verify/{forged}/").status_code == 404
 
 
