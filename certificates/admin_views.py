@@ -50,10 +50,14 @@ def issue_for_seminar(request, seminar_id):
     from django_q.tasks import async_task
 
     from seminars.models import SeminarPage
-    from seminars.services import attendees
+    from seminars.services import attendance_refusal, attendees
 
     _admin(request)
     seminar = get_object_or_404(SeminarPage, pk=seminar_id)
+    refusal = attendance_refusal(seminar)
+    if refusal:
+        messages.error(request, _("No attendance certificate can be issued yet. %(reason)s") % {"reason": refusal})
+        return redirect("seminars_registrations", seminar.pk)
     people = list(attendees(seminar).values_list("pk", flat=True))
     for start in range(0, len(people), BULK_BATCH):
         async_task("certificates.tasks.issue_attendance_batch", people[start : start + BULK_BATCH])

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import Certificate, CertificateKind
 from .status_list import new_status_index
@@ -109,6 +110,16 @@ def issue_for_attendance(registration, render_in_background=True):
     snapshot = seminar_snapshot(user, seminar, timezone.now())
     key = f"seminar:{seminar.pk}"
     return _issue(user, CertificateKind.SEMINAR, key, snapshot, render_in_background, seminar=seminar)
+
+
+def revoke_for_corrected_attendance(registration, by=None):
+    """The attendance certificate of a person whose mark was corrected (never present) is revoked, publicly."""
+    certificate = Certificate.objects.filter(
+        recipient_id=registration.user_id, source_key=f"seminar:{registration.seminar_id}"
+    ).first()
+    if certificate is None:
+        return False
+    return revoke(certificate, by, gettext("Attendance corrected: the holder was not recorded present."))
 
 
 def refresh(certificate):

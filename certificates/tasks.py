@@ -33,17 +33,21 @@ def issue_course(user_id, course_id):
 def issue_attendance(registration_id):
     from seminars.enums import RegistrationStatus
     from seminars.models import Registration
+    from seminars.services import attendance_refusal
 
-    from .services import issue_for_attendance
+    from . import services
 
-    registration = (
-        Registration.objects.filter(pk=registration_id, status=RegistrationStatus.ATTENDED)
-        .select_related("user", "seminar")
-        .first()
-    )
-    if registration is None:
+    attended = Registration.objects.filter(pk=registration_id, status=RegistrationStatus.ATTENDED)
+    registration = attended.select_related("user", "seminar").first()
+    # A mark made before the seminar (under older rules) waits until the seminar takes place.
+    if registration is None or attendance_refusal(registration.seminar):
         return None
-    return _render_if_needed(issue_for_attendance(registration, render_in_background=False)[0])
+    certificate = services.issue_for_attendance(registration, render_in_background=False)[0]
+    if not attended.exists():
+        # Corrected while this task was issuing: the correction found no certificate to revoke yet.
+        services.revoke_for_corrected_attendance(registration)
+        return None
+    return _render_if_needed(certificate)
 
 
 def issue_attendance_batch(registration_ids):

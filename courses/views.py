@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -12,85 +10,10 @@ from config.limits import over_limit
 
 from . import services
 from .enums import EnrolmentStatus
-from .models import CoursePage, Enrolment, LessonPage, ModulePage
-from .progress import Activity, course_progress, progress_for
+from .models import CoursePage, Enrolment, LessonPage
+from .progress import progress_for
 
 POSITION_UPDATES_PER_MINUTE = 30
-
-
-def course_page(request, course):
-    user = request.user
-    enrolment = services.current_enrolment(user, course)
-    progress = course_progress(user, course)
-    modules = {module.path: module for module in ModulePage.objects.live().child_of(course).order_by("path")}
-    syllabus = _syllabus(course, modules, progress)
-    context = course.get_context(request)
-    context.update(
-        {
-            "enrolment": enrolment,
-            "progress": progress,
-            "syllabus": syllabus,
-            "can_read": services.can_read_lessons(user, course, enrolment),
-            "prerequisites": list(services.published_prerequisites(course)),
-            "missing_prerequisites": services.missing_prerequisites(user, course) if user.is_authenticated else [],
-            "trainers": list(course.trainers.all()),
-        }
-    )
-    return TemplateResponse(request, course.get_template(request), context)
-
-
-@dataclass
-class SyllabusEntry:
-    page: object
-    done: bool
-    activity: Activity | None = None  # None: a lesson
-
-
-def _syllabus(course, modules, progress):
-    """[(module or None, [entries])] in tree order; lessons and activities (quizzes) directly under the course
-    have no module."""
-    entries = [SyllabusEntry(lesson, lesson.pk in progress.completed_ids) for lesson in progress.lessons]
-    entries += [SyllabusEntry(activity.page, activity.done, activity) for activity in progress.activities]
-    entries.sort(key=lambda entry: entry.page.path)
-    sections, current = [], None
-    for entry in entries:
-        page = entry.page
-        module = modules.get(page.path[: (course.depth + 1) * 4]) if page.depth > course.depth + 1 else None
-        if not sections or current is not module:
-            sections.append((module, []))
-            current = module
-        sections[-1][1].append(entry)
-    listed = {module.pk for module, _entries in sections if module}
-    sections += [(module, []) for module in modules.values() if module.pk not in listed]
-    return sections
-
-
-def lesson_page(request, lesson):
-    course = lesson.course
-    if course is None or not course.live:
-        return TemplateResponse(request, "404.html", {}, status=404)
-    user = request.user
-    enrolment = services.current_enrolment(user, course)
-    if not services.can_read_lessons(user, course, enrolment):
-        context = {"course": course, "lesson": lesson, "page": lesson}
-        return TemplateResponse(request, "courses/enrol_first.html", context, status=403)
-    progress = course_progress(user, course)
-    lessons = progress.lessons
-    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
-    context = lesson.get_context(request)
-    context.update(
-        {
-            "course": course,
-            "enrolment": enrolment,
-            "progress": progress,
-            "done": lesson.pk in progress.completed_ids,
-            "position": progress.positions.get(lesson.pk, 0),
-            "previous_lesson": lessons[index - 1] if index else None,
-            "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
-            "lesson_number": (index or 0) + 1,
-        }
-    )
-    return TemplateResponse(request, lesson.get_template(request), context)
 
 
 def _live_course(course_id):

@@ -32,7 +32,7 @@ class HomePage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "courses.CourseIndexPage", "home.StandardPage"]
+    subpage_types = ["news.NewsIndexPage", "courses.CourseIndexPage", "seminars.SeminarIndexPage", "home.StandardPage"]
     max_count_per_parent = 1
 
     content_panels = [

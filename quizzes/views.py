@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from . import feedback, services
 from .enums import QuestionKind
@@ -21,7 +22,8 @@ from .models import Attempt, QuizPage
 
 
 def _context(request, quiz, **extra):
-    context = quiz.get_context(request)
+    """For the attempt and result pages: the quiz page's variables, without its overview."""
+    context = Page.get_context(quiz, request)
     context.update({"course": quiz.course, **extra})
     return context
 
@@ -50,29 +52,27 @@ def _own_attempt(request, attempt_id):
     return refusal if refusal is not None else attempt
 
 
-def overview(request, quiz):
-    course = quiz.course
-    if course is None or not course.live:
-        raise Http404
-    attempts = []
-    if request.user.is_authenticated:
+def overview_context(request, quiz):
+    """The quiz page. Its preview in the admin shows it as a learner enrolled in the course who has not tried it
+    yet sees it, without reading or closing anyone's attempts."""
+    preview = getattr(request, "is_preview", False)
+    attempts, outcome = [], None
+    if request.user.is_authenticated and not preview:
         current = services.open_attempt(request.user, quiz)
         if current is not None:
             services.close_if_expired(current)
         attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
-    enrolled = services.enrolment_for(request.user, quiz) is not None
-    context = _context(
-        request,
-        quiz,
-        attempts=attempts,
-        open_attempt=next((attempt for attempt in attempts if attempt.is_open), None),
-        enrolled=enrolled,
-        attempts_left=services.attempts_left(quiz, len(attempts)),
-        is_open=quiz.is_open(),
-        not_yet_open=quiz.opens_at is not None and timezone.now() < quiz.opens_at,
-        outcome=quiz.outcomes.filter(user=request.user).first() if request.user.is_authenticated else None,
-    )
-    return TemplateResponse(request, "quizzes/quiz_page.html", context)
+        outcome = quiz.outcomes.filter(user=request.user).first()
+    return {
+        "course": quiz.course,
+        "attempts": attempts,
+        "open_attempt": next((attempt for attempt in attempts if attempt.is_open), None),
+        "enrolled": preview or services.enrolment_for(request.user, quiz) is not None,
+        "attempts_left": services.attempts_left(quiz, len(attempts)),
+        "is_open": quiz.is_open(),
+        "not_yet_open": quiz.opens_at is not None and timezone.now() < quiz.opens_at,
+        "outcome": outcome,
+    }
 
 
 @require_POST

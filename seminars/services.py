@@ -2,6 +2,8 @@
 parallel registrations never overbook; promotion from the waiting list moves one row at a time with a
 conditional update on its status, so two cancellations never promote the same person twice."""
 
+from datetime import timedelta
+
 import django.dispatch
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -9,17 +11,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import notices
-from .enums import RegistrationStatus
+from .enums import RegistrationStatus, SeminarStatus
 from .models import Registration, Seats
 
 # Sent when a participant's attendance is recorded (kwargs: registration). The certificates app listens.
 attendance_recorded = django.dispatch.Signal()
+# Sent when an Observatory admin corrects a mistaken mark (kwargs: registration, by): its certificate is revoked.
+attendance_withdrawn = django.dispatch.Signal()
+
+# Attendance is taken at the door: from this long before the seminar starts, and any time after it.
+ATTENDANCE_OPENS_BEFORE_START = timedelta(hours=1)
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED)
 
 
 class RegistrationError(Exception):
     """A refusal with a message for the member."""
+
+
+class AttendanceError(RegistrationError):
+    """A refusal with a message for the organiser taking attendance."""
 
 
 def _take_seat(seminar):
@@ -111,19 +122,56 @@ def promote_waiting(seminar):
     return promoted
 
 
-def mark_attended(registration, present=True, now=None):
-    """Record (or undo) attendance; only people holding a seat can attend."""
-    if present:
-        updated = Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.REGISTERED).update(
-            status=RegistrationStatus.ATTENDED, attended_at=now or timezone.now()
-        )
-        if updated:
-            registration.refresh_from_db()
-            transaction.on_commit(lambda: attendance_recorded.send(sender=Registration, registration=registration))
-        return bool(updated)
+def attendance_opens_at(seminar):
+    return seminar.starts_at - ATTENDANCE_OPENS_BEFORE_START
+
+
+def attendance_refusal(seminar, now=None):
+    """Why attendance cannot be recorded for the seminar now (a message), or None when it can."""
+    if seminar.status != SeminarStatus.SCHEDULED:
+        return _("This seminar is cancelled or postponed: attendance cannot be recorded.")
+    if (now or timezone.now()) < attendance_opens_at(seminar):
+        opens = timezone.localtime(attendance_opens_at(seminar)).strftime("%d/%m/%Y %H:%M")
+        return _("Attendance can be recorded from %(time)s.") % {"time": opens}
+    return None
+
+
+def mark_attended(registration, now=None):
+    """Record that a person holding a seat is present; True when this call recorded it.
+
+    Raises AttendanceError before the seminar (a mark made then would issue a certificate at once).
+    """
+    now = now or timezone.now()
+    refusal = attendance_refusal(registration.seminar, now)
+    if refusal:
+        raise AttendanceError(refusal)
+    # The seminar's rules again in the update itself: a change of dates published meanwhile cannot slip through.
+    updated = Registration.objects.filter(
+        pk=registration.pk,
+        status=RegistrationStatus.REGISTERED,
+        seminar__status=SeminarStatus.SCHEDULED,
+        seminar__starts_at__lte=now + ATTENDANCE_OPENS_BEFORE_START,
+    ).update(status=RegistrationStatus.ATTENDED, attended_at=now)
+    if updated:
+        registration.refresh_from_db()
+        transaction.on_commit(lambda: attendance_recorded.send(sender=Registration, registration=registration))
+    return bool(updated)
+
+
+def can_correct_attendance(user):
+    return getattr(user, "is_observatory_admin", False)
+
+
+def withdraw_attendance(registration, by):
+    """Undo a mistaken mark (Observatory admins only: a certificate may have gone out); True when undone."""
+    if not can_correct_attendance(by):
+        raise AttendanceError(_("Only an Observatory admin can correct attendance already recorded."))
     updated = Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.ATTENDED).update(
         status=RegistrationStatus.REGISTERED, attended_at=None
     )
+    if updated:
+        registration.refresh_from_db()
+        transaction.on_commit(lambda: attendance_withdrawn.send(sender=Registration, registration=registration, by=by))
     return bool(updated)
 
 

@@ -37,24 +37,21 @@ def checkin_qr(request, registration):
     return segno.make(url, error="m").svg_inline(scale=5, dark="#1d2321", light="#ffffff", title=_("Check-in code"))
 
 
-def seminar_page(request, seminar):
-    registration = services.current_registration(request.user, seminar)
-    questions = list(seminar.questions.all())
-    context = seminar.get_context(request)
+def seminar_context(request, seminar):
+    """The seminar page. Its preview in the admin shows it as a member who has not registered yet sees it."""
+    preview = getattr(request, "is_preview", False)
+    registration = None if preview else services.current_registration(request.user, seminar)
     seats = getattr(seminar, "seats", None)
     taken = seats.taken if seats else 0
-    context.update(
-        {
-            "registration": registration,
-            "form": RegistrationForm(questions=questions),
-            "registration_open": seminar.registration_is_open(),
-            "seats_left": max(0, seminar.capacity - taken) if seminar.capacity else None,
-            "waiting_position": _waiting_position(registration),
-            "qr_code": checkin_qr(request, registration) if registration and registration.holds_a_seat else None,
-            "can_organise": services.can_organise(request.user, seminar),
-        }
-    )
-    return TemplateResponse(request, seminar.get_template(request), context)
+    return {
+        "registration": registration,
+        "form": RegistrationForm(questions=list(seminar.questions.all())),
+        "registration_open": seminar.registration_is_open(),
+        "seats_left": max(0, seminar.capacity - taken) if seminar.capacity else None,
+        "waiting_position": _waiting_position(registration),
+        "qr_code": checkin_qr(request, registration) if registration and registration.holds_a_seat else None,
+        "can_organise": not preview and services.can_organise(request.user, seminar),
+    }
 
 
 def _waiting_position(registration):
@@ -178,17 +175,39 @@ def attendance(request, seminar_id):
         .select_related("user")
         .order_by("user__full_name_latin", "pk")
     )
+    can_correct = services.can_correct_attendance(request.user)
     if request.method == "POST":
         form = AttendanceForm(request.POST, registrations=people)
         if form.is_valid():
-            present = set(form.cleaned_data["present"])
-            for registration in people:
-                services.mark_attended(registration, registration.pk in present)
-            messages.success(request, _("Attendance saved."))
+            refusal = _save_attendance(request.user, people, set(form.cleaned_data["present"]), can_correct)
+            if refusal:
+                messages.error(request, refusal)
+            else:
+                messages.success(request, _("Attendance saved."))
             return redirect("seminar_attendance", seminar.pk)
         messages.error(request, _("The list was altered; reload the page."))
-    context = {"seminar": seminar, "people": people, "present": sum(1 for p in people if p.status == "attended")}
+    context = {
+        "seminar": seminar,
+        "people": people,
+        "present": sum(1 for p in people if p.status == "attended"),
+        "can_correct": can_correct,
+        "refusal": services.attendance_refusal(seminar),
+    }
     return TemplateResponse(request, "seminars/attendance.html", context)
+
+
+def _save_attendance(user, people, present, can_correct):
+    """Tick who is present; untick (a correction) only for Observatory admins: for others a recorded attendance
+    is locked in the list, so its absence from the form says nothing. Returns a refusal message or None."""
+    for registration in people:
+        try:
+            if registration.pk in present and registration.status == RegistrationStatus.REGISTERED:
+                services.mark_attended(registration)
+            elif registration.pk not in present and registration.status == RegistrationStatus.ATTENDED and can_correct:
+                services.withdraw_attendance(registration, user)
+        except services.AttendanceError as error:
+            return str(error)
+    return None
 
 
 @login_required
@@ -207,7 +226,14 @@ def checkin(request, token):
         raise PermissionDenied
     if request.method == "POST":
         name = _display_name(registration.user)
-        if services.mark_attended(registration):
+        try:
+            marked = services.mark_attended(registration)
+        except services.AttendanceError as error:
+            if wants_json:
+                return JsonResponse({"ok": False, "message": str(error)}, status=409)
+            messages.error(request, str(error))
+            return redirect("seminar_attendance", seminar.pk)
+        if marked:
             ok, text = True, _("%(name)s is marked present.") % {"name": name}
         elif registration.status == RegistrationStatus.ATTENDED:
             ok, text = True, _("%(name)s: already marked present.") % {"name": name}

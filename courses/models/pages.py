@@ -144,10 +144,12 @@ class CoursePage(CourseSubtreePermissions, Page):
         if self.pk and any(course.pk == self.pk for course in self.prerequisites.all()):
             raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views import course_page
+    def get_context(self, request, *args, previewed=None, **kwargs):
+        from courses.page_context import course_context
 
-        return course_page(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(request, self, previewed=previewed))
+        return context
 
 
 class ModulePage(CourseSubtreePermissions, Page):
@@ -173,6 +175,12 @@ class ModulePage(CourseSubtreePermissions, Page):
 
         # A module is a heading of its course's syllabus, not a page of its own.
         return redirect(f"{self.course.get_url(request)}#module-{self.pk}")
+
+    def get_preview_template(self, request, mode_name):
+        return self.course.get_template(request)
+
+    def get_preview_context(self, request, mode_name):
+        return self.course.get_context(request, previewed=self)
 
 
 class LessonPage(CourseSubtreePermissions, Page):
@@ -207,7 +215,16 @@ class LessonPage(CourseSubtreePermissions, Page):
     def has_video(self):
         return any(block.block_type == "video" for block in self.body)
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views import lesson_page
+    def get_context(self, request, *args, **kwargs):
+        from courses.page_context import UNKNOWN, lesson_context
 
-        return lesson_page(request, self)
+        enrolment = kwargs.pop("enrolment", UNKNOWN)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(request, self, enrolment))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from courses.page_context import lesson_access
+
+        refusal, enrolment = lesson_access(request, self)
+        return refusal or super().serve(request, *args, enrolment=enrolment, **kwargs)

@@ -89,10 +89,19 @@ class QuizPage(CourseSubtreePermissions, Page):
     def unlimited(self):
         return self.attempts_allowed == 0
 
-    def serve(self, request, *args, **kwargs):
-        from quizzes import views
+    def get_context(self, request, *args, **kwargs):
+        from quizzes.views import overview_context
 
-        return views.overview(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(overview_context(request, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from django.http import Http404
+
+        if self.course is None or not self.course.live:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
 
 class QuizItem(Orderable):

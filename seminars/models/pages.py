@@ -161,10 +161,12 @@ class SeminarPage(Page):
             and now < closes
         )
 
-    def serve(self, request, *args, **kwargs):
-        from seminars import views
+    def get_context(self, request, *args, **kwargs):
+        from seminars.views import seminar_context
 
-        return views.seminar_page(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(seminar_context(request, self))
+        return context
 
 
 class SeminarQuestion(Orderable):

@@ -1,7 +1,10 @@
 """Trainees find a seminar by wilaya, register, join the waiting list, cancel and get promoted; the trainer
 checks attendance on a phone."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from accounts.models import Wilaya
 from seminars.models import Registration
@@ -19,7 +22,9 @@ def log_in(page, base, user):
 
 def test_register_waitlist_promotion_and_attendance(live_server, browser, page, artifacts, csp_violations, homes):
     index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale, title="Séminaires")
-    tamanrasset = build_seminar(index, title="Journée d’étude à Tamanrasset", capacity=1)
+    # Starting soon: registration is still open and the trainer can take attendance at the door.
+    soon = timezone.now() + timedelta(minutes=30)
+    tamanrasset = build_seminar(index, title="Journée d’étude à Tamanrasset", capacity=1, starts_at=soon)
     build_seminar(index, title="Séminaire à Oran", wilaya=Wilaya.objects.get(code=31))
     trainer = UserFactory(groups=["Trainers"], preferred_language="fr")
     tamanrasset.trainers.add(trainer)
@@ -78,7 +83,8 @@ def test_the_trainer_scans_a_participant_code_with_the_phone_camera(
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
     index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
-    seminar = build_seminar(index, title="Journée à Oran", wilaya=Wilaya.objects.get(code=31))
+    soon = timezone.now() + timedelta(minutes=30)
+    seminar = build_seminar(index, title="Journée à Oran", wilaya=Wilaya.objects.get(code=31), starts_at=soon)
     trainer, member = (
         UserFactory(groups=["Trainers"], preferred_language="fr"),
         UserFactory(full_name_latin="Nadia Saidi"),

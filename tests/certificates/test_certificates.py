@@ -19,6 +19,11 @@ from tests.factories.seminars import SeminarIndexPageFactory, build_seminar
 pytestmark = pytest.mark.django_db
 
 
+def _soon():
+    """A seminar's start that lets people register (until it starts) and be marked present (from an hour before)."""
+    return timezone.now() + timedelta(minutes=30)
+
+
 @pytest.fixture
 def learner():
     return UserFactory(full_name_latin="Amina Benali", full_name_arabic="أمينة بن علي", preferred_language="fr")
@@ -44,7 +49,7 @@ def test_completing_a_course_issues_one_certificate_and_tells_the_learner(
 
 def test_recorded_attendance_issues_a_seminar_certificate(homes, learner, django_capture_on_commit_callbacks):
     index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
-    seminar = build_seminar(index, title="Journée d’étude à Tamanrasset")
+    seminar = build_seminar(index, title="Journée d’étude à Tamanrasset", starts_at=_soon())
     registration = seminars.register(learner, seminar)
     with django_capture_on_commit_callbacks(execute=True):
         seminars.mark_attended(registration)
@@ -104,7 +109,8 @@ def test_the_verification_page_says_valid_or_revoked_and_reveals_nothing_else(ca
     assert services.revoke(certificate, admin, "Obtenu par erreur") and not services.revoke(certificate, admin, "x")
     page = client.get(url).content.decode()
     assert 'data-certificate-status="revoked"' in page and "Obtenu par erreur" in page
-    for forged in (certificate.public_id[:-1] + "x", certificate.public_id[:10], "../../etc/passwd", "a" * 40):
+    last = "y" if certificate.public_id.endswith("x") else "x"  # the random id may end with "x" itself
+    for forged in (certificate.public_id[:-1] + last, certificate.public_id[:10], "../../etc/passwd", "a" * 40):
         assert client.get(f"/fr/verify/{forged}/").status_code == 404
 
 
@@ -145,7 +151,7 @@ def test_reissue_keeps_the_id_and_takes_the_corrected_name(catalogues, learner, 
 
 def test_admins_revoke_reissue_and_issue_in_bulk_from_the_admin(homes, client, django_capture_on_commit_callbacks):
     index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
-    seminar = build_seminar(index)
+    seminar = build_seminar(index, starts_at=_soon())
     people = [UserFactory() for _ in range(3)]
     for person in people:
         registration = seminars.register(person, seminar)
@@ -225,7 +231,7 @@ def test_a_bulk_batch_survives_one_failure_and_its_retry_finishes_without_repeat
     from certificates import pdf, tasks
 
     index = SeminarIndexPageFactory(parent=homes["fr"], locale=homes["fr"].locale)
-    seminar = build_seminar(index)
+    seminar = build_seminar(index, starts_at=_soon())
     people = [UserFactory(full_name_latin=name) for name in ("Ok Un", "Casse Tout", "Ok Deux")]
     registrations = []
     for person in people:

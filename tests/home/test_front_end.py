@@ -36,3 +36,42 @@ def test_pages_have_landmarks_skip_link_and_labelled_search(client, news_indexes
     for landmark in ("<header", '<main id="main"', "<footer", "<nav"):
         assert landmark in html
     assert '<label for="news-q">' in html and 'id="news-q"' in html
+
+
+def _list_semantics_problems(html):
+    """What axe's `list`, `listitem` and `aria-allowed-role` rules flag in a page's lists."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    lists = soup.select("ul[role], ol[role]")
+    problems = [f"<{tag.name} role={tag['role']}>" for tag in lists if tag["role"] != "list"]
+    for item in soup.find_all("li"):
+        parent = item.parent
+        if parent.name not in ("ul", "ol", "menu") or parent.get("role", "list") != "list":
+            problems.append(f"<li> in <{parent.name} role={parent.get('role')}>")
+    return problems
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("layout", ["site", "accounts"])
+def test_messages_are_a_plain_list_inside_a_status_live_region(client, layout):
+    from bs4 import BeautifulSoup
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(preferred_language="fr"))
+    if layout == "site":  # base.html
+        response = client.post("/fr/seminar/my-calendar/", follow=True)
+    else:  # allauth's layout: signing out leaves a message on the next page of the accounts pages
+        response = client.post("/fr/accounts/logout/")
+        response = client.get("/fr/accounts/login/")
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    regions = soup.select('[role="status"]')
+    assert len(regions) == 1
+    region = regions[0]
+    assert region.name == "div" and region.get("aria-live", "polite") == "polite"
+    items = region.select("ul.messages__list > li.message")
+    assert len(items) == 1 and items[0].get_text(strip=True)
+    assert region.find("ul").get("role") is None
+    assert _list_semantics_problems(html) == []

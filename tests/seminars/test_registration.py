@@ -122,7 +122,7 @@ def test_only_organisers_see_attendance_and_registrations(calendars, client):
 
 def test_attendance_by_checklist_and_by_qr_code(calendars, client, django_capture_on_commit_callbacks):
     trainer = UserFactory(groups=["Trainers"])
-    seminar = build_seminar(calendars["fr"])
+    seminar = build_seminar(calendars["fr"], starts_at=timezone.now() + timedelta(minutes=30))  # at the door
     seminar.trainers.add(trainer)
     seminar.save_revision().publish()
     first, second = UserFactory(), UserFactory()
@@ -175,7 +175,7 @@ def test_the_scanner_posts_codes_and_gets_answers_in_words(calendars, client):
     import uuid
 
     trainer = UserFactory(groups=["Trainers"], preferred_language="en")
-    seminar = build_seminar(calendars["fr"], capacity=1)
+    seminar = build_seminar(calendars["fr"], capacity=1, starts_at=timezone.now() + timedelta(minutes=30))
     seminar.trainers.add(trainer)
     seminar.save_revision().publish()
     seated, waiting = UserFactory(full_name_latin="Nadia Saidi"), UserFactory(full_name_latin="Omar Kaci")
