@@ -255,6 +255,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# One password reset: allauth's, throttled and in the member's language (the admin login redirects there too).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {
