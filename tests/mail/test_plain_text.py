@@ -164,11 +164,14 @@ def test_a_text_template_is_never_escaped_whoever_renders_it(template):
     assert "Zoe O'Hara" in text and not ESCAPES.search(text)
 
 
-def test_html_stays_escaped(rf):
+def test_html_stays_escaped():
     from django.template import engines
 
     html = engines["django"].from_string("<p>{{ name }}</p>").render({"name": "Zed <Z> O'Hara"})
     assert html == "<p>Zed &lt;Z&gt; O&#x27;Hara</p>"
+    # A text template included in a page is escaped with the page.
+    page = engines["django"].from_string('<p>{% include "seminars/email/reminder_subject.txt" %}</p>')
+    assert page.render({"title": "<b>x</b>"}) == "<p>Reminder: &lt;b&gt;x&lt;/b&gt;\n</p>"
 
 
 def test_allauth_messages_rendered_from_text_templates_stay_escaped_on_the_page(client):
