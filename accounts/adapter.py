@@ -1,9 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.urls import translate_url
 from django.utils import translation
 
 from .enums import GroupName
+from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,3 +21,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if language not in dict(settings.LANGUAGES):
             language = settings.LANGUAGE_CODE
         return f"/{language}/"
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's mails in the member's language (as accounts.mail writes ours), not in the language of the
+        page the request came from; its links (made for that page) are moved to the same language."""
+        member = context.get("user") or User.objects.filter(email__iexact=email).first()
+        language = member.mail_language(fallback=translation.get_language()) if member else translation.get_language()
+        context = {
+            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        headers = {"Content-Language": translation.get_language(), **(headers or {})}
+        return super().render_mail(template_prefix, email, context, headers=headers)

@@ -43,7 +43,8 @@ class SignupForm(NamesMixin, forms.Form):
     def signup(self, request, user):
         for field in ("full_name_latin", "full_name_arabic", "association", "wilaya"):
             setattr(user, field, self.cleaned_data.get(field) or getattr(user, field))
-        user.preferred_language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
+        # The language of the form is the one the member uses, not a choice they made: it is not a preference.
+        user.last_language = getattr(request, "LANGUAGE_CODE", "")
         user.save()
 
 

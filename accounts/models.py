@@ -77,6 +77,8 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[algerian_phone_validator])
     # No choices on the model: the list comes from settings.LANGUAGES, so a new locale needs no migration.
     preferred_language = models.CharField(_("preferred language"), max_length=12, blank=True)
+    # What the member last read the site in (a page or the sign-up form): e-mails follow it when no choice is set.
+    last_language = models.CharField(_("language last used"), max_length=12, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -103,7 +105,17 @@ class User(AbstractUser):
     def get_short_name(self):
         return self.first_name or self.get_full_name()
 
-    @property
-    def preferred_language_or_default(self):
-        codes = {code for code, _name in settings.LANGUAGES}
-        return self.preferred_language if self.preferred_language in codes else settings.LANGUAGE_CODE
+    def mail_language(self, fallback=None):
+        """The language to write to the member in: the one they chose, else the one they last used on the site,
+        else fallback (the page a request comes from), else the site's."""
+        codes = dict(settings.LANGUAGES)
+        for code in (self.preferred_language, self.last_language, fallback):
+            if code in codes:
+                return code
+        return settings.LANGUAGE_CODE
+
+    def remember_language(self, code):
+        """Record the language the member is reading the site in; a write only when it changes."""
+        if code in dict(settings.LANGUAGES) and code != self.last_language:
+            User.objects.filter(pk=self.pk).exclude(last_language=code).update(last_language=code)
+            self.last_language = code

@@ -33,6 +33,7 @@ def environment():
         {
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
             "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "DATABASE_URL": f"sqlite:///{WORK}/db.sqlite3",
             "MEDIA_ROOT": str(WORK / "media"),

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.links import absolute_url
+
 from . import keys
 from .models import CertificateKind
 from .pdf import verification_url
@@ -22,7 +24,8 @@ JWT_MEDIA_TYPE = "application/vc+jwt"
 
 
 def absolute(path):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    # Never the request's host: issuer and key ids are signed into credentials and must not vary with it.
+    return absolute_url(path)
 
 
 def issuer_id():

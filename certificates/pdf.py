@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from config.links import absolute_url
+
 
 def verification_url(certificate):
     """The address in the QR code, without a language: the site sends each visitor to their own language."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("certificate_verify", args=[certificate.public_id])
     neutral = "/" + path.lstrip("/").split("/", 1)[1]
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{neutral}"
+    return absolute_url(neutral)
 
 
 def design_for(kind):

@@ -24,7 +24,8 @@ class UnknownLanguagePrefixMiddleware:
 
 
 class RememberLanguageMiddleware:
-    """Keep the language of the last page read, so '/' brings the visitor back to it."""
+    """Keep the language of the last page read, so '/' brings the visitor back to it, and, for a signed-in
+    member, so that e-mails are written in it (when the member chose no language)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,13 +33,17 @@ class RememberLanguageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         segment = _first_segment(request.path_info)
-        if (
+        if not (
             request.method == "GET"
             and response.status_code == 200
             and segment in dict(settings.LANGUAGES)
             and segment == translation.get_language()
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != segment
         ):
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            user.remember_language(segment)
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != segment:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 segment,

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from config.links import absolute_url, page_url
+
 FEED_LENGTH = 20
 
 
@@ -17,14 +19,16 @@ class RssNewsFeed(Feed):
     def title(self, index_page):
         return index_page.title
 
+    # Every address on the host the reader asked (Wagtail's full URLs would use the Site record's hostname).
     def link(self, index_page):
-        return index_page.get_url(self.request)
+        return page_url(index_page, self.request)
 
     def description(self, index_page):
         return index_page.introduction or index_page.title
 
     def feed_url(self, index_page):
-        return index_page.get_url(self.request) + index_page.reverse_subpage(self.route_name)
+        path = index_page.get_url(self.request) + index_page.reverse_subpage(self.route_name)
+        return absolute_url(path, self.request)
 
     route_name = "rss"
 
@@ -38,10 +42,10 @@ class RssNewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_pubdate(self, item):
         published = datetime.datetime.combine(item.date, datetime.time(8, 0))

@@ -1,44 +1,50 @@
-"""E-mails to participants, each in the member's own language."""
+"""E-mails to participants, through accounts.mail: in the member's language, with the seminar's page in that
+language when it has a translation, and the check-in code for everyone who holds a seat at a venue."""
 
 import io
 
 import segno
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from accounts.mail import send_to_member
+from config.links import absolute_url, page_url
+
+WITH_CHECKIN_CODE = ("registered", "promoted", "reminder")
 
 
-def _site_url(path):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+def checkin_url(registration):
+    """The check-in address, in the active language (a trainer's phone opens it)."""
+    return absolute_url(reverse("seminar_checkin", args=[registration.checkin_token]))
 
 
 def checkin_png(registration):
     """The participant's check-in QR code as a PNG (e-mail clients do not all show SVG)."""
-    url = _site_url(reverse("seminar_checkin", args=[registration.checkin_token]))
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    segno.make(checkin_url(registration), error="m").save(buffer, kind="png", scale=6, border=2)
     return buffer.getvalue()
 
 
 def _send(registration, template, **extra):
-    user = registration.user
     seminar = registration.seminar.specific if hasattr(registration.seminar, "specific") else registration.seminar
-    with translation.override(user.preferred_language_or_default):
-        context = {
-            "user": user,
+
+    def context():
+        # Dates and place come from the page registered for (a translation may lag behind a change); the title
+        # and the link from its translation in the member's language, when there is one.
+        translated = seminar.localized
+        return {
             "seminar": seminar,
+            "title": translated.title,
             "registration": registration,
-            "seminar_url": _site_url(seminar.url or ""),
+            "seminar_url": page_url(translated),
             **extra,
         }
-        subject = " ".join(render_to_string(f"seminars/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"seminars/email/{template}.txt", context)
-    message = EmailMessage(subject, body, to=[user.email])
-    if registration.holds_a_seat and not seminar.is_online and template in ("registered", "promoted", "reminder"):
-        message.attach("check-in.png", checkin_png(registration), "image/png")
-    message.send()
+
+    def attachments():
+        if registration.holds_a_seat and not seminar.is_online and template in WITH_CHECKIN_CODE:
+            return [("check-in.png", checkin_png(registration), "image/png")]
+        return []
+
+    send_to_member(registration.user, f"seminars/email/{template}", context, attachments)
 
 
 def registration_confirmed(registration):

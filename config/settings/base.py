@@ -94,7 +94,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's engine; *.txt templates (e-mails) render without HTML escaping.
+        "BACKEND": "config.templating.Templates",
+        "NAME": "django",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -253,6 +255,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# One password reset: allauth's, throttled and in the member's language (the admin login redirects there too).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {

@@ -7,6 +7,9 @@ from .base import env, profiles
 
 if not env.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production settings")
+# The site's public address (https://…): e-mails, certificates' QR codes and signed credentials carry it.
+if not env.get("WAGTAILADMIN_BASE_URL"):
+    raise ImproperlyConfigured("WAGTAILADMIN_BASE_URL must be set in the environment for production settings")
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -30,7 +30,7 @@ def test_signup_verify_then_login(client):
     assert response.status_code == 302, response.content.decode()[:2000]
     user = User.objects.get(email__iexact="nour.amrani@example.dz")
     assert user.full_name_arabic == "نور عمراني" and user.wilaya.code == 11
-    assert user.preferred_language == "fr"
+    assert (user.preferred_language, user.last_language) == ("", "fr")  # used, not chosen
     assert list(user.groups.values_list("name", flat=True)) == ["Trainees"]
     assert len(mail.outbox) == 1
 

@@ -119,6 +119,7 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
             "CSRF_TRUSTED_ORIGINS": "https://tadrib.example.dz",
             "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
             "EMAIL_URL": "smtp://mail.example.dz:25",
+            "WAGTAILADMIN_BASE_URL": "https://tadrib.example.dz",
             # A deployment gives the credential signing keys (certificates.W001 otherwise).
             "CREDENTIAL_KEYS": json.dumps({"keys": [new_private_jwk()]}),
         },
@@ -133,3 +134,18 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = _manage("check", extra_env={"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.slow
+def test_production_settings_refuse_to_start_without_the_sites_public_address():
+    """E-mails, certificates' QR codes and signed credentials carry it: a default would send people to 127.0.0.1."""
+    result = _manage(
+        "check",
+        extra_env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "pq8Jr2-Xo7Kf_3nTz4w!LbV9yHc6uMe1sGd5aRt0iWj@NlQkZx",
+            "WAGTAILADMIN_BASE_URL": "",
+        },
+    )
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr

@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
 from courses.models import CoursePage, Enrolment
 from quizzes import services
@@ -28,6 +30,7 @@ def test_the_demo_loads_twice_without_duplicates_and_its_quizzes_can_be_taken(dj
         seminars.filter(ends_at__lt=timezone.now()).exists() and seminars.filter(starts_at__gt=timezone.now()).exists()
     )
     assert Registration.objects.filter(status="waitlisted").exists()
+    assert Site.objects.get(is_default_site=True).root_url == settings.WAGTAILADMIN_BASE_URL  # not localhost
     assert all(video.is_ready for video in Video.objects.all())
     for quiz in QuizPage.objects.live():
         course = quiz.course

@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from allauth.account.models import EmailAddress
+from django.conf import settings as project_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -89,6 +92,11 @@ class Command(BaseCommand):
     def site_settings(self, ar_home):
         site = Site.objects.get(root_page=ar_home)
         site.site_name = "Tadrib"
+        # The demo answers where WAGTAILADMIN_BASE_URL says (http://127.0.0.1:8000 for `make run`), so the
+        # addresses Wagtail makes from the Site ("View live", page full URLs) lead to it, not to "localhost".
+        address = urlsplit(project_settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname
+        site.port = address.port or (443 if address.scheme == "https" else 80)
         site.save()
         settings = SiteSettings.for_site(site)
         if not settings.contact_email:

@@ -1,0 +1,1 @@
+from tests.seminars.conftest import calendars  # noqa: F401  (the seminar calendars in three languages)
