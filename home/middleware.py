@@ -33,7 +33,9 @@ class RememberLanguageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         segment = _first_segment(request.path_info)
-        if not (
+        # Wagtail's previews go through the middleware as dummy requests: an editor previewing a French page
+        # has not read the site in French.
+        if getattr(request, "is_dummy", False) or not (
             request.method == "GET"
             and response.status_code == 200
             and segment in dict(settings.LANGUAGES)
