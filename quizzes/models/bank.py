@@ -69,7 +69,13 @@ class Question(index.Indexed, ClusterableModel):
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    search_fields = [index.SearchField("text"), index.FilterField("category")]
+    # "id": the admin lists search results within the user's scope, given as a set of ids (core.admin_scope).
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.FilterField("category"),
+        index.FilterField("id"),
+    ]
     panels = [
         FieldRowPanel([FieldPanel("category"), FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("text"),

@@ -35,6 +35,15 @@ def test_enrolled_learners_and_the_owner_get_the_media(lesson_with_video, video,
 
 
 @pytest.mark.django_db
+def test_whoever_may_change_a_video_receives_its_media_before_any_lesson_shows_it(video):
+    # The video policy says who manages a video (videos/permissions.py); the media follow it.
+    for groups, expected in ((["Observatory admins"], 200), (["Trainers"], 403), (["Editors"], 403)):
+        client = Client()
+        client.force_login(UserFactory(groups=groups))
+        assert client.get(media_url(video, "master.m3u8")).status_code == expected, groups
+
+
+@pytest.mark.django_db
 def test_open_course_videos_play_for_anyone(catalogues, video):
     course, lessons = build_course(catalogues["en"], lessons=1, access=Access.OPEN)
     lesson = LessonPage.objects.get(pk=lessons[0].pk)
