@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 
@@ -65,6 +66,50 @@ def test_a_trainer_adds_questions_to_their_course_bank_only(client, trainer, ban
     assert Question.objects.filter(text="Who approves the budget?", category=category).exists()
     refused = client.post("/admin/snippets/quizzes/question/add/", question_form(foreign, text="Sneaky"))
     assert refused.status_code == 200 and not Question.objects.filter(text="Sneaky").exists()
+
+
+def offered(html, field):
+    select = re.search(rf'<select name="{field}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return set(re.findall(r'<option value="([^"]*)"', select))
+
+
+def test_a_trainer_files_categories_under_their_own_courses_only(client, trainer, course, catalogues):
+    other_course = build_course(catalogues["ar"], lessons=0)[0]
+    client.force_login(trainer)
+    add = "/admin/snippets/quizzes/questioncategory/add/"
+    assert offered(client.get(add).content.decode(), "course") == {"", str(course.pk)}
+    refusals = [
+        (other_course.pk, "Select a valid choice."),
+        ("", "Choose one of your courses: only the Observatory administrators keep the shared bank."),
+    ]
+    for value, message in refusals:
+        response = client.post(add, {"name": "Intrusion", "course": value})
+        assert response.status_code == 200 and message in response.content.decode()
+    assert not QuestionCategory.objects.filter(name="Intrusion").exists()
+    assert client.post(add, {"name": "Budgets", "course": course.pk}).status_code == 302
+    mine = QuestionCategory.objects.get(name="Budgets", course=course)
+    response = client.post(f"/admin/snippets/quizzes/questioncategory/edit/{mine.pk}/", {"name": "Moved", "course": ""})
+    assert response.status_code == 200
+    mine.refresh_from_db()
+    assert (mine.name, mine.course) == ("Budgets", course)
+
+
+def test_only_admins_keep_the_shared_bank(client, course):
+    client.force_login(UserFactory(groups=["Observatory admins"]))
+    add = "/admin/snippets/quizzes/questioncategory/add/"
+    assert str(course.pk) in offered(client.get(add).content.decode(), "course")
+    assert client.post(add, {"name": "Commun", "course": ""}).status_code == 302
+    assert QuestionCategory.objects.get(name="Commun").course is None
+
+
+def test_a_trainer_puts_questions_in_their_own_categories_only(client, trainer, bank):
+    shared = QuestionCategory.objects.create(name="Commun", course=None)
+    client.force_login(trainer)
+    add = "/admin/snippets/quizzes/question/add/"
+    assert offered(client.get(add).content.decode(), "category") == {"", str(bank[0].pk)}
+    response = client.post(add, question_form(shared, text="Into the shared bank"))
+    assert response.status_code == 200 and "Select a valid choice." in response.content.decode()
+    assert not Question.objects.filter(text="Into the shared bank").exists()
 
 
 @pytest.mark.parametrize(
