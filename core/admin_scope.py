@@ -8,8 +8,11 @@ every view it builds, now and in later Wagtail versions, in one mixin:
 - a view whose URL names an instance answers only if the policy grants the actions the view declares for it
   (its ``permission_required``/``any_permission_required``; "add" names no instance, so a copy needs "change");
 - a view that lists instances of the model lists only those;
-- chooser views ask for "choose" (for example, trainers use the shared question bank without editing it);
-- bulk actions neither act on nor name instances outside the user's scope.
+- chooser views ask for "choose" (for example, trainers use the shared question bank without editing it).
+
+Bulk actions are not built by viewsets: core/wagtail_hooks.py registers, for every snippet, Wagtail's delete
+action with PolicyBulkActionMixin, which neither acts on nor names instances the policy does not show the user
+(Wagtail listed every selected instance, by name, as "you may not delete").
 
 The answers follow Wagtail's: a refusal is PermissionDenied (a redirect to the dashboard with a message, or 403
 for scripts), an instance that does not exist is a 404.
@@ -19,12 +22,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_list_or_404
-from django.utils.functional import cached_property, classproperty
-from wagtail import hooks
+from django.utils.functional import cached_property
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.models import get_snippet_models
 
 # What a user must hold on an instance to see it in a listing or a bulk action's confirmation page.
 LISTED = ("change", "delete", "view")
@@ -117,7 +118,6 @@ class ScopedViewSetMixin:
     def on_register(self):
         super().on_register()
         _check_searchable_within_scope(self.model)
-        _register_scoped_bulk_actions()
 
 
 def _check_searchable_within_scope(model):
@@ -132,7 +132,7 @@ def _check_searchable_within_scope(model):
         )
 
 
-class ScopedBulkActionMixin:
+class PolicyBulkActionMixin:
     def _in_scope(self):
         return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(self.request.user, LISTED)
 
@@ -146,17 +146,5 @@ class ScopedBulkActionMixin:
             raise Http404 from error
 
 
-class ScopedDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
-    @classproperty
-    def models(cls):
-        return [model for model in get_snippet_models() if isinstance(model.snippet_viewset, ScopedViewSetMixin)]
-
-
-_registered = []
-
-
-def _register_scoped_bulk_actions():
-    # Registered after Wagtail's own (order 1): the registry keeps the last class per model and action.
-    if not _registered:
-        hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=1)
-        _registered.append(ScopedDeleteBulkAction)
+class PolicyDeleteBulkAction(PolicyBulkActionMixin, DeleteBulkAction):
+    pass

@@ -33,6 +33,7 @@ ALLOWED_HOSTS = profiles.env_list(env, "ALLOWED_HOSTS", ["localhost", "127.0.0.1
 CSRF_TRUSTED_ORIGINS = profiles.env_list(env, "CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "news",
