@@ -91,8 +91,7 @@ def existing(world, model_name, which):
 
 def forbidden_words(world, role):
     """What a role must never read: the objects and course titles it does not manage."""
-    words = [item_marker for (model, key) in world.objects if key not in MANAGES[role] for item_marker in
-             [world.marker(model, key)]]
+    words = [world.marker(model, key) for model, key in world.objects if key not in MANAGES[role]]
     return words + [course.title for key, course in world.courses.items() if key not in COURSES[role]]
 
 
