@@ -6,6 +6,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_scope import ScopedViewSetMixin
+
 from . import admin_views
 from .models import Certificate, CertificateDesign
 
@@ -16,7 +18,8 @@ class DetailColumn(Column):
         return format_html('<a href="{}">{}</a>', url, instance.public_id)
 
 
-class CertificateViewSet(SnippetViewSet):
+# Who may see certificates is the model's permission policy (certificates/permissions.py), choosers included.
+class CertificateViewSet(ScopedViewSetMixin, SnippetViewSet):
     """Observatory admins look certificates up, revoke and re-issue them (no editing: a certificate is a record)."""
 
     model = Certificate

@@ -17,7 +17,7 @@ from videos import urls as videos_urls
 
 urlpatterns = [
     # Every sign-in goes through one throttled, translated login page.
-    path("admin/login/", home_views.admin_login_redirect),
+    path("admin/login/", home_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", home_views.public_media),

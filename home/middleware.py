@@ -59,11 +59,16 @@ class RememberLanguageMiddleware:
 
 class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's, except that a 404 from an API (JSON) or to a write request stays a 404: Django would redirect it
-    to /<language>/…, which turns a PUT into a GET of a page and hides the answer from the script."""
+    to /<language>/…, which turns a PUT into a GET of a page and hides the answer from the script.
+
+    So does a 404 that a view outside the language prefixes gave (the admin, media): its address exists, and
+    /<language>/admin/… does not (Wagtail's page route accepts any path, so Django would redirect every one)."""
 
     def process_response(self, request, response):
         if response.status_code == 404 and (
-            request.method not in ("GET", "HEAD") or response.get("Content-Type", "").startswith("application/json")
+            request.method not in ("GET", "HEAD")
+            or response.get("Content-Type", "").startswith("application/json")
+            or getattr(request, "resolver_match", None) is not None
         ):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())

@@ -4,20 +4,31 @@ import posixpath
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 
-def admin_login_redirect(request):
-    target = reverse("account_login")
+def admin_login(request):
+    """The admin's door (WAGTAILADMIN_LOGIN_URL). Visitors sign in on the site's one throttled login page.
+
+    A signed-in member without admin access is told so here: the login page would send them back to ?next=,
+    which sends them here again, for ever.
+    """
     next_url = request.GET.get("next", "/admin/")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/admin/"
-    return redirect(f"{target}?next={next_url}")
+    if request.user.is_authenticated:
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return redirect(next_url)
+        return TemplateResponse(request, "home/no_admin_access.html", status=403)
+    query = QueryDict(mutable=True)
+    query["next"] = next_url
+    return redirect(f"{reverse('account_login')}?{query.urlencode(safe='/')}")
 
 
 @require_safe

@@ -42,6 +42,30 @@ class QuestionForm(WagtailAdminModelForm):
         return cleaned
 
 
+class QuestionCategoryForm(WagtailAdminModelForm):
+    """A trainer files categories under the courses they are listed on; only admins keep the shared bank."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "course" in self.fields:
+            from .access import editable_courses, is_bank_admin
+
+            self.fields["course"].queryset = editable_courses(self.for_user)
+            if is_bank_admin(self.for_user):
+                self.fields["course"].empty_label = _("The shared bank")
+
+    def clean_course(self):
+        course = self.cleaned_data.get("course")
+        if course is None and self.for_user is not None:
+            from .access import is_bank_admin
+
+            if not is_bank_admin(self.for_user):
+                raise ValidationError(
+                    _("Choose one of your courses: only the Observatory administrators keep the shared bank.")
+                )
+        return course
+
+
 class QuizPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,72 +1,55 @@
-from django.core.exceptions import PermissionDenied
+import django_filters
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_scope import ScopedViewSetMixin
+
 from . import admin_views
-from .access import editable_categories, editable_questions, usable_categories, usable_questions
+from .feedback import editor_warnings
 from .models import Question, QuestionCategory, QuizPage
+from .permissions import category_policy
 
 
-def _scoped_views(editable, usable):
-    """Edit/delete/history/usage views that check the object (Wagtail checks only the model permission), and
-    chooser views listing what the user may use in a quiz."""
-
-    class Scoped:
-        def get_object(self, *args, **kwargs):
-            instance = super().get_object(*args, **kwargs)
-            if not editable(self.request.user).filter(pk=instance.pk).exists():
-                raise PermissionDenied
-            return instance
-
-    class Usable:
-        def get_object_list(self):
-            return usable(self.request.user)
-
-    generic = (snippet_views.EditView, snippet_views.DeleteView, snippet_views.HistoryView, snippet_views.UsageView)
-    chooser = type(
-        "ScopedChooserViewSet",
-        (SnippetChooserViewSet,),
-        {
-            "choose_view_class": type("ScopedChooseView", (Usable, ChooseView), {}),
-            "choose_results_view_class": type("ScopedChooseResultsView", (Usable, ChooseResultsView), {}),
-        },
-    )
-    return (*(type(f"Scoped{view.__name__}", (Scoped, view), {}) for view in generic), chooser)
+def _categories_in_scope(request):
+    return category_policy.instances_user_has_permission_for(request.user, "change").select_related("course")
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionFilterSet(WagtailFilterSet):
+    # The filter offers the user's own categories only: the names of other courses' banks are not theirs to read.
+    category = django_filters.ModelChoiceFilter(queryset=_categories_in_scope)
+
+    class Meta:
+        model = Question
+        fields = ["kind", "category"]
+
+
+# Who reaches which question or category is the models' permission policy (quizzes/permissions.py).
+class QuestionViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
     list_display = ["__str__", "kind", "category", "points", "updated"]
-    list_filter = ["kind", "category"]
-    search_fields = ["text"]
-    edit_view_class, delete_view_class, history_view_class, usage_view_class, chooser_viewset_class = _scoped_views(
-        editable_questions, usable_questions
-    )
+    filterset_class = QuestionFilterSet
 
     def get_queryset(self, request):
-        return editable_questions(request.user).select_related("category__course")
+        return Question.objects.select_related("category__course")
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = QuestionCategory
     icon = "folder-open-inverse"
     menu_label = _("Categories")
     list_display = ["name", "course"]
     search_fields = ["name"]
-    edit_view_class, delete_view_class, history_view_class, usage_view_class, chooser_viewset_class = _scoped_views(
-        editable_categories, usable_categories
-    )
 
     def get_queryset(self, request):
-        return editable_categories(request.user).select_related("course")
+        return QuestionCategory.objects.select_related("course")
 
 
 class QuestionBankGroup(SnippetViewSetGroup):
@@ -101,3 +84,17 @@ def quiz_results_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def quiz_results_listing_button(page, user, next_url=None):
     yield from _results_button(page, user, 25)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_the_feedback_rule(request, page):
+    """A quiz whose feedback rule undoes its attempts limit gets a warning, never a refusal: a form's clean() can
+    only refuse, and a practice quiz may show the answers after each attempt on purpose. The message shows where the
+    editor lands (the edit form after a draft, the listing after publishing)."""
+    # The editor's autosave reads a JSON answer, which shows no messages: they would pile up for the next page.
+    if not isinstance(page, QuizPage) or not request.accepts("text/html"):
+        return None
+    for warning in editor_warnings(page):
+        messages.warning(request, warning)
+    return None

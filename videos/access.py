@@ -7,20 +7,18 @@ import uuid
 from django.core.cache import cache
 from wagtail.models import ReferenceIndex
 
+from .permissions import video_policy
+
 CACHE_SECONDS = 300
 
 
 def visible_videos(user):
     """The videos a user may choose for a lesson: their own; all of them for whoever may change any video."""
-    from .models import Video
-
-    if user.is_superuser or user.has_perm("videos.change_video"):
-        return Video.objects.all()
-    return Video.objects.filter(owner=user)
+    return video_policy.instances_user_has_permission_for(user, "choose")
 
 
 def can_manage(user, video):
-    return user.is_authenticated and (user.is_superuser or video.owner_id == user.pk)
+    return video_policy.user_has_permission_for_instance(user, "change", video)
 
 
 def lessons_showing(video):

@@ -7,4 +7,11 @@ class VideosConfig(AppConfig):
     verbose_name = _("Videos")
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
+
         from . import signals  # noqa: F401
+        from .models import Video
+        from .permissions import video_policy
+
+        # Before any view asks: Wagtail would otherwise create a model-wide policy for the model.
+        register_permission_policy(Video, video_policy)

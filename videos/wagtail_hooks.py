@@ -1,66 +1,19 @@
-from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permission_policies import OwnershipPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_scope import ScopedViewSetMixin
+
 from . import admin_views, upload_views
-from .access import visible_videos
 from .models import Video
 
 
-class OwnVideosMixin:
-    def get_object_list(self):
-        return visible_videos(self.request.user)
-
-
-class VideoChooseView(OwnVideosMixin, ChooseView):
-    pass
-
-
-class VideoChooseResultsView(OwnVideosMixin, ChooseResultsView):
-    pass
-
-
-class VideoChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = VideoChooseView
-    choose_results_view_class = VideoChooseResultsView
-
-
-class OwnVideoObjectMixin:
-    """Wagtail checks "change" for the model; a trainer may open only a video they own (admins: all)."""
-
-    def get_object(self, *args, **kwargs):
-        video = super().get_object(*args, **kwargs)
-        if not visible_videos(self.request.user).filter(pk=video.pk).exists():
-            raise PermissionDenied
-        return video
-
-
-class VideoEditView(OwnVideoObjectMixin, snippet_views.EditView):
-    pass
-
-
-class VideoDeleteView(OwnVideoObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class VideoHistoryView(OwnVideoObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class VideoUsageView(OwnVideoObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class VideoViewSet(SnippetViewSet):
+# Who reaches which video is the model's permission policy (videos/permissions.py).
+class VideoViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = Video
     icon = "media"
     menu_label = _("Videos")
@@ -69,18 +22,8 @@ class VideoViewSet(SnippetViewSet):
     list_display = ["title", "status", "progress", "duration", "owner", "created"]
     list_filter = ["status"]
     search_fields = ["title"]
-    chooser_viewset_class = VideoChooserViewSet
-    edit_view_class = VideoEditView
-    delete_view_class = VideoDeleteView
-    history_view_class = VideoHistoryView
-    usage_view_class = VideoUsageView
-
-    def get_queryset(self, request):
-        return visible_videos(request.user)
 
 
-# Trainers hold "add": they manage the videos they own. "change" (admins) reaches every video.
-register_permission_policy(Video, OwnershipPermissionPolicy(Video, owner_field_name="owner"))
 video_viewset = VideoViewSet()
 register_snippet(video_viewset)
 

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +13,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from quizzes.enums import QuestionKind
-from quizzes.forms import QuestionForm
+from quizzes.forms import QuestionCategoryForm, QuestionForm
 
 
 class QuestionCategory(models.Model):
+    base_form_class = QuestionCategoryForm
+
     name = models.CharField(_("name"), max_length=120)
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -27,7 +30,8 @@ class QuestionCategory(models.Model):
         help_text=_("Leave empty for the shared bank (administrators only)."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("course")]
+    # A list of the user's own courses (the form narrows it), not the page chooser's whole tree.
+    panels = [FieldPanel("name"), FieldPanel("course", widget=forms.Select)]
 
     class Meta:
         ordering = ["name"]
@@ -69,9 +73,16 @@ class Question(index.Indexed, ClusterableModel):
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    search_fields = [index.SearchField("text"), index.FilterField("category")]
+    # "id": the admin lists search results within the user's scope, given as a set of ids (core.admin_scope).
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.FilterField("category"),
+        index.FilterField("id"),
+    ]
     panels = [
-        FieldRowPanel([FieldPanel("category"), FieldPanel("kind"), FieldPanel("points")]),
+        # The categories the user may write to (the form narrows them); the chooser would offer the shared bank.
+        FieldRowPanel([FieldPanel("category", widget=forms.Select), FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("text"),
         FieldPanel("image"),
         InlinePanel(

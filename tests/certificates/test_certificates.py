@@ -175,9 +175,13 @@ def test_admins_revoke_reissue_and_issue_in_bulk_from_the_admin(homes, client, d
     assert Certificate.objects.get(pk=certificate.pk).revoked_by == admin
     trainer = UserFactory(groups=["Trainers"])
     client.force_login(trainer)
-    for url in (f"/admin/certificates/{certificate.public_id}/", f"/admin/certificates/seminar/{seminar.pk}/issue/"):
-        assert client.post(url).status_code in (302, 403, 405)
-    assert client.post(f"/admin/certificates/{certificate.public_id}/reissue/").status_code in (302, 403)
+    for url in (
+        f"/admin/certificates/{certificate.public_id}/",
+        f"/admin/certificates/seminar/{seminar.pk}/issue/",
+        f"/admin/certificates/{certificate.public_id}/reissue/",
+    ):
+        response = client.post(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), url  # Wagtail's refusal
     assert Certificate.objects.count() == 3
 
 
@@ -215,7 +219,8 @@ def test_a_design_sets_headings_signatory_and_logo_and_admins_preview_it(catalog
     assert preview.status_code == 200 and preview.content.startswith(b"%PDF")
     assert client.get("/admin/snippets/certificates/certificatedesign/").status_code == 200
     client.force_login(UserFactory(groups=["Trainers"]))
-    assert client.get(f"/admin/certificates/designs/{design.pk}/preview.pdf").status_code in (302, 403)
+    response = client.get(f"/admin/certificates/designs/{design.pk}/preview.pdf")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's refusal
 
 
 def test_tifinagh_titles_render_with_an_embedded_tifinagh_font(catalogues, learner, tmp_path):

@@ -66,3 +66,18 @@ def test_media_view_serves_stored_images(client):
     assert response["Content-Type"] == "image/png"
     default_storage.save("images/notes.txt", io.BytesIO(b"text"))
     assert client.get("/media/images/notes.txt").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_not_found_answer_outside_the_language_prefixes_stays_a_404(client):
+    from tests.factories import UserFactory
+
+    # Wagtail's page route takes any /<language>/… path, so Django's LocaleMiddleware would send these to
+    # /ar/admin/… or /ar/media/…, addresses that do not exist, instead of answering.
+    client.force_login(UserFactory(groups=["Observatory admins"]))
+    for path in ("/admin/snippets/quizzes/question/edit/999999/", "/media/images/missing.png"):
+        response = client.get(path)
+        assert (response.status_code, response.get("Location")) == (404, None), path
+    # An address without its language still finds it.
+    response = client.get("/nope/")
+    assert (response.status_code, response["Location"]) == (302, "/ar/nope/")

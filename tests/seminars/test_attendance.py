@@ -214,8 +214,9 @@ def test_who_may_take_attendance(client, people, role):
         response = getattr(client, method)(url)
         if role in allowed:
             assert response.status_code == allowed[role], f"{role}: {method.upper()} {url}"
-        elif user is None:  # to the sign-in page (the admin's sign-in is the site's)
-            assert response.status_code == 302 and "/accounts/login/?next=" in response["Location"], url
+        elif user is None:  # to the sign-in page (the admin's door leads on to the site's)
+            door = "/admin/login/?next=" if in_admin else "/en/accounts/login/?next="
+            assert response.status_code == 302 and response["Location"].startswith(door), url
         elif in_admin:  # Wagtail's admin answers a refusal by going back to the dashboard with a message
             assert (response.status_code, response["Location"]) == (302, "/admin/"), f"{role}: {url}"
         else:
