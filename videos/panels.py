@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .enums import FINISHED_STATUSES
+
 
 class VideoStatusPanel(Panel):
     """Where the video is in the pipeline; the page polls it while the conversion runs."""
@@ -15,7 +17,8 @@ class VideoStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["video"] = self.instance
-            context["status_url"] = reverse("videos_status", args=[self.instance.pk])
+            context["statuses_url"] = reverse("videos_statuses")
+            context["finished"] = self.instance.status in FINISHED_STATUSES
             return context
 
 

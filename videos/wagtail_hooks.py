@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, upload_views
 from .access import visible_videos
+from .columns import LiveStatusColumn, MinutesColumn
 from .models import Video
 
 
@@ -66,7 +67,13 @@ class VideoViewSet(SnippetViewSet):
     menu_label = _("Videos")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "status", "progress", "duration", "owner", "created"]
+    list_display = [
+        "title",
+        LiveStatusColumn("status", label=_("Status"), sort_key="status"),
+        MinutesColumn("duration", label=_("Duration"), sort_key="duration"),
+        "owner",
+        "created",
+    ]
     list_filter = ["status"]
     search_fields = ["title"]
     chooser_viewset_class = VideoChooserViewSet
@@ -88,6 +95,7 @@ register_snippet(video_viewset)
 @hooks.register("register_admin_urls")
 def video_admin_urls():
     return [
+        path("videos/status/", admin_views.statuses, name="videos_statuses"),
         path("videos/status/<int:video_id>/", admin_views.status, name="videos_status"),
         path("videos/uploads/", upload_views.start, name="videos_upload_start"),
         path("videos/uploads/<uuid:upload_id>/", upload_views.detail, name="videos_upload"),
@@ -99,4 +107,8 @@ def video_admin_urls():
 
 @hooks.register("insert_global_admin_js")
 def video_admin_js():
-    return format_html('<script src="{}" defer></script>', static("js/video_admin.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("js/video_admin.js"),
+        static("js/video_status.js"),
+    )

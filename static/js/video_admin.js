@@ -1,4 +1,4 @@
-// Admin helpers for videos: a resumable upload with a progress bar, then the conversion progress.
+// Admin helper for videos: a resumable upload with a progress bar (the statuses are kept current by video_status.js).
 (function () {
   "use strict";
 
@@ -173,21 +173,5 @@
         });
       });
     }, true);
-  }
-
-  var status = document.querySelector("[data-video-status-url]");
-  if (status) {
-    var poll = function () {
-      fetch(status.dataset.videoStatusUrl, { credentials: "same-origin" })
-        .then(function (response) { return response.json(); })
-        .then(function (state) {
-          status.querySelector("[data-video-status-label]").textContent = state.label;
-          status.querySelector("[data-video-status-progress]").value = state.progress;
-          status.querySelector("[data-video-status-reason]").textContent = state.reason;
-          if (!state.finished) window.setTimeout(poll, 3000);
-        })
-        .catch(function () { window.setTimeout(poll, 10000); });
-    };
-    window.setTimeout(poll, 1000);
   }
 })();
