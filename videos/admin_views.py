@@ -3,10 +3,13 @@ import re
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from wagtail.permissions import policy_registry
 
+from . import delivery
 from .access import visible_videos
 from .enums import FINISHED_STATUSES
+from .models import Video
 
 MAX_STATUSES = 100
 VIDEO_ID = re.compile(r"[0-9]{1,12}")
@@ -40,3 +43,10 @@ def statuses(request):
     videos = visible_videos(request.user).filter(pk__in=[int(value) for value in ids])
     fields = ("pk", "status", "progress", "failure_reason")
     return JsonResponse({"videos": {str(video.pk): _state(video) for video in videos.only(*fields)}})
+
+
+@require_safe
+def original(request, video_id):
+    """The uploaded file, for whoever may change the video (its owner, admins); to others it does not exist."""
+    changeable = policy_registry.get_by_type(Video).instances_user_has_permission_for(request.user, "change")
+    return delivery.serve_original(request, get_object_or_404(changeable, pk=video_id))

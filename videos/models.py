@@ -58,7 +58,8 @@ class Video(ClusterableModel):
         VideoStatusPanel(),
         FieldPanel("title"),
         FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
-        FieldPanel("original"),
+        # A plain file input: the current file is linked by the upload panel, through the access-checked view.
+        FieldPanel("original", widget=forms.FileInput),
         VideoUploadPanel(),
         InlinePanel("captions", heading=_("Captions"), label=_("Captions track")),
     ]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from . import display
 from .enums import FINISHED_STATUSES
 
 
@@ -33,4 +34,8 @@ class VideoUploadPanel(Panel):
             context["start_url"] = reverse("videos_upload_start")
             context["max_bytes"] = settings.VIDEO_MAX_UPLOAD_BYTES
             context["max_minutes"] = settings.VIDEO_MAX_DURATION_SECONDS // 60
+            video = self.instance
+            if video and video.pk and video.original:
+                context["original_name"] = display.download_name(video)
+                context["original_url"] = reverse("videos_original", args=[video.pk])
             return context
