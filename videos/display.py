@@ -1,8 +1,9 @@
-"""How a video's facts read in the admin: the uploaded file's name, minutes."""
+"""How a video's facts read in the admin: the uploaded file's name, minutes, and data per minute."""
 
 import os
 import unicodedata
 
+from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -49,3 +50,10 @@ def minutes(seconds):
     if not seconds:
         return ""
     return _("%(minutes)s min") % {"minutes": formats.number_format(max(round(seconds / 60, 1), 0.1), 1)}
+
+
+def size_per_minute(size, seconds):
+    """What a minute of a rendition costs a learner's data plan, as "2.6 MB/min"."""
+    if not seconds or not size:
+        return ""
+    return _("%(size)s/min") % {"size": filesizeformat(size * 60 / seconds)}

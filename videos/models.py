@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from .captions import InvalidCaptions, to_webvtt
 from .enums import RenditionKind, VideoStatus
 from .forms import VideoForm
-from .panels import VideoStatusPanel, VideoUploadPanel
+from .panels import VideoDetailsPanel, VideoStatusPanel, VideoUploadPanel
 
 
 def original_path(video, filename):
@@ -56,6 +56,7 @@ class Video(ClusterableModel):
 
     panels = [
         VideoStatusPanel(),
+        VideoDetailsPanel(heading=_("The video ready for learners")),
         FieldPanel("title"),
         FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
         # A plain file input: the current file is linked by the upload panel, through the access-checked view.
