@@ -5,6 +5,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import requests
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,6 +24,7 @@ HOSTILE = [
     # (name sent by the browser, name kept for display)
     ("../../etc/passwd.webm", "passwd.webm"),
     ("..\\..\\windows\\cours.webm", "cours.webm"),
+    ("cours\x00.webm", "cours.webm"),
     ("bilan\u202egnp.webm", "bilangnp.webm"),  # a right-to-left override would show "bilanmbew.png"
     ("ré\u200bunion\u2066.webm", "réunion.webm"),
     ("<img src=x onerror=alert(1)>.webm", "<img src=x onerror=alert(1)>.webm"),
@@ -114,6 +116,9 @@ def assert_serves(response, name_header):
         query = parse_qs(urlparse(response["Location"]).query)
         assert query["response-content-disposition"] == [name_header]
         assert int(query["X-Amz-Expires"][0]) <= 300
+        stored = requests.get(response["Location"], timeout=10)
+        assert (stored.status_code, stored.headers["Content-Disposition"]) == (200, name_header)
+        assert stored.content == CONTENT
     else:
         assert response.status_code == 200
         assert response["Content-Disposition"] == name_header
