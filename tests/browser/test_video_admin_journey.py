@@ -14,7 +14,7 @@ from videos.models import Video
 from videos.samples import write_test_card
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
-UPLINK_BYTES_PER_SECOND = 100_000  # 0.8 Mbit/s: a phone's uplink in a small town
+UPLINK_BYTES_PER_SECOND = 60_000  # ~0.5 Mbit/s: a phone's uplink in a small town; ~6 s for the file
 
 
 def log_in_to_admin(page, base, user):
