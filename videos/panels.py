@@ -48,6 +48,24 @@ class VideoUploadPanel(Panel):
             return context
 
 
+class CaptionFilePanel(Panel):
+    """The stored captions file, linked through the access-checked delivery view (its storage address is a 404)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "videos/admin/caption_file_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk and self.instance.file)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            caption = self.instance
+            context["name"] = f"{caption.language}.vtt"
+            if caption.video.is_ready:
+                context["url"] = reverse("video_media", args=[caption.video_id, f"captions/{caption.language}.vtt"])
+            return context
+
+
 class VideoDetailsPanel(Panel):
     """A ready video as learners will get it: poster, length, what each quality costs, a preview, where it is used."""
 

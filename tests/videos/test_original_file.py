@@ -14,7 +14,7 @@ from django.utils import timezone
 from tests.factories import UserFactory
 from videos import uploads
 from videos.enums import VideoStatus
-from videos.models import Upload, Video
+from videos.models import Caption, Upload, Video
 
 pytestmark = pytest.mark.django_db
 ON_S3 = bool(os.environ.get("AWS_STORAGE_BUCKET_NAME"))
@@ -184,3 +184,14 @@ def test_a_missing_original_is_not_found(client, owner):
         assert download(client, video).status_code == 302
     else:
         assert_not_found(client, download(client, video), video, language="en")
+
+
+def test_a_captions_track_is_linked_through_the_checked_delivery_view(client, video):
+    webvtt = "WEBVTT\n\n00:00.500 --> 00:02.000\nمرحبا\n".encode()
+    Caption.objects.create(video=video, language="ar", file=SimpleUploadedFile("ar.vtt", webvtt))
+    client.force_login(video.owner)
+    html = client.get(f"/admin/snippets/videos/video/edit/{video.pk}/").content.decode()
+    assert "/media/videos/captions/" not in html  # the stored file's address, a 404
+    assert f'<a href="/media/videos/{video.pk}/captions/ar.vtt" download><bdi>ar.vtt</bdi></a>' in html
+    response = client.get(f"/media/videos/{video.pk}/captions/ar.vtt")
+    assert response.status_code == (302 if ON_S3 else 200)
