@@ -3,6 +3,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from streams.blocks import BodyStreamBlock
+from videos.playback import resume_from
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -40,8 +41,12 @@ class LessonVideoBlock(blocks.StructBlock):
         if video is not None and video.is_ready:
             base = reverse("video_media", args=[video.pk, "master.m3u8"]).rsplit("/", 1)[0]
             renditions = list(video.renditions.all())
+            saved = context.get("start") or 0
+            start = resume_from(saved, video.duration)
             context.update(
                 {
+                    "start": start,
+                    "restart": bool(saved) and not start,
                     "media_base": base,
                     "qualities": [r for r in renditions if r.kind == "hls"],
                     "audio_only": next((r for r in renditions if r.kind == "audio"), None),

@@ -1,4 +1,4 @@
-"""Serving a video's playlists, segments, poster and download after the access check.
+"""Serving a video's playlists, segments, poster, download and original after the access check.
 
 On disk the files are streamed from here (with byte ranges, so the MP4 can be sought). On S3 the
 variant playlists are rewritten so each segment is a short-lived presigned URL, because a presigned
@@ -10,10 +10,15 @@ import re
 
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.utils.http import content_disposition_header
+
+from . import display
 
 MEDIA_NAME = re.compile(r"^(master\.m3u8|poster\.jpg|download\.mp4|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$")
 CAPTIONS_NAME = re.compile(r"^captions/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.vtt$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+ATTACHMENT_TYPE = "application/octet-stream"
+ORIGINAL_LINK_SECONDS = 120  # S3 checks the signature when the download starts, so a short link is enough
 CONTENT_TYPES = {
     ".m3u8": "application/vnd.apple.mpegurl",
     ".ts": "video/mp2t",
@@ -51,6 +56,25 @@ def serve(request, video, name):
         raise Http404 from exc
     response = _ranged(request, handle, default_storage.size(stored), content_type(name))
     response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def serve_original(request, video):
+    """The uploaded file itself, always as a download under the uploader's (cleaned) name, never shown inline."""
+    disposition = content_disposition_header(True, display.download_name(video))
+    stored = video.original.name
+    if not stored:
+        raise Http404
+    if not isinstance(default_storage, FileSystemStorage):
+        parameters = {"ResponseContentDisposition": disposition, "ResponseContentType": ATTACHMENT_TYPE}
+        return HttpResponseRedirect(default_storage.url(stored, parameters=parameters, expire=ORIGINAL_LINK_SECONDS))
+    try:
+        handle = default_storage.open(stored, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = _ranged(request, handle, default_storage.size(stored), ATTACHMENT_TYPE)
+    response["Content-Disposition"] = disposition
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

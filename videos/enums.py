@@ -11,6 +11,9 @@ class VideoStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+FINISHED_STATUSES = (VideoStatus.READY, VideoStatus.FAILED)  # nothing more will happen without a new upload
+
+
 class RenditionKind(models.TextChoices):
     HLS = "hls", _("Streaming quality")
     AUDIO = "audio", _("Audio only")

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import display
 from .enums import VideoStatus
 
 EXTENSIONS = {"mp4", "m4v", "mov", "3gp", "mkv", "webm"}
@@ -60,12 +61,12 @@ class VideoForm(WagtailAdminModelForm):
         if self._upload is not None:
             video.original.name, video.original_name, video.original_bytes = (
                 self._upload.key,
-                self._upload.name,
+                display.file_name(self._upload.name),
                 self._upload.size,
             )
         elif new_file:
             upload = self.cleaned_data["original"]
-            video.original_name = upload.name[:255]
+            video.original_name = display.file_name(upload.name)
             video.original_bytes = upload.size
         if new_file:
             video.status, video.attempts, video.progress, video.failure_reason = VideoStatus.UPLOADED, 0, 0, ""

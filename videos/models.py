@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from .captions import InvalidCaptions, to_webvtt
 from .enums import RenditionKind, VideoStatus
 from .forms import VideoForm
-from .panels import VideoStatusPanel, VideoUploadPanel
+from .panels import CaptionFilePanel, VideoDetailsPanel, VideoStatusPanel, VideoUploadPanel
 
 
 def original_path(video, filename):
@@ -56,9 +56,11 @@ class Video(ClusterableModel):
 
     panels = [
         VideoStatusPanel(),
+        VideoDetailsPanel(heading=_("The video ready for learners")),
         FieldPanel("title"),
         FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
-        FieldPanel("original"),
+        # A plain file input: the current file is linked by the upload panel, through the access-checked view.
+        FieldPanel("original", widget=forms.FileInput),
         VideoUploadPanel(),
         InlinePanel("captions", heading=_("Captions"), label=_("Captions track")),
     ]
@@ -109,7 +111,11 @@ class Caption(models.Model):
     language = models.CharField(_("language"), max_length=12)
     file = models.FileField(_("captions file (.vtt or .srt)"), upload_to=caption_path, max_length=255)
 
-    panels = [FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)), FieldPanel("file")]
+    panels = [
+        FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
+        CaptionFilePanel(),
+        FieldPanel("file", widget=forms.FileInput),
+    ]
 
     class Meta:
         verbose_name = _("captions")

@@ -18,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import storage
+from . import display, storage
 from .forms import EXTENSIONS
 from .models import Upload, original_path
 
@@ -40,7 +40,7 @@ def on_disk():
 
 
 def start(user, name, size):
-    name = os.path.basename(str(name).replace("\\", "/")).strip()[:255]
+    name = display.file_name(name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in EXTENSIONS:
         raise UploadError(_("Upload an MP4, MOV, 3GP, MKV or WebM video."))

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.admin_scope import ScopedViewSetMixin
 
 from . import admin_views, upload_views
+from .columns import LiveStatusColumn, MinutesColumn
 from .models import Video
 
 
@@ -19,7 +20,13 @@ class VideoViewSet(ScopedViewSetMixin, SnippetViewSet):
     menu_label = _("Videos")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "status", "progress", "duration", "owner", "created"]
+    list_display = [
+        "title",
+        LiveStatusColumn("status", label=_("Status"), sort_key="status"),
+        MinutesColumn("duration", label=_("Duration"), sort_key="duration"),
+        "owner",
+        "created",
+    ]
     list_filter = ["status"]
     search_fields = ["title"]
 
@@ -31,7 +38,9 @@ register_snippet(video_viewset)
 @hooks.register("register_admin_urls")
 def video_admin_urls():
     return [
+        path("videos/status/", admin_views.statuses, name="videos_statuses"),
         path("videos/status/<int:video_id>/", admin_views.status, name="videos_status"),
+        path("videos/original/<int:video_id>/", admin_views.original, name="videos_original"),
         path("videos/uploads/", upload_views.start, name="videos_upload_start"),
         path("videos/uploads/<uuid:upload_id>/", upload_views.detail, name="videos_upload"),
         path("videos/uploads/<uuid:upload_id>/chunk/", upload_views.chunk, name="videos_upload_chunk"),
@@ -42,4 +51,8 @@ def video_admin_urls():
 
 @hooks.register("insert_global_admin_js")
 def video_admin_js():
-    return format_html('<script src="{}" defer></script>', static("js/video_admin.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("js/video_admin.js"),
+        static("js/video_status.js"),
+    )

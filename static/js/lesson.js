@@ -12,10 +12,15 @@
     var video = player.querySelector("video");
     var lastSent = parseFloat(player.dataset.start) || 0;
     var lastSentAt = 0;
+    // Watching a finished video again: the server still holds its end, and keeps the larger position unless told
+    // the learner went back on purpose.
+    var restarted = player.hasAttribute("data-restart");
 
     function send(seek) {
       var position = Math.floor(video.currentTime);
       if (!isFinite(position) || (!seek && position <= lastSent)) return;
+      seek = seek || restarted;
+      restarted = false;
       lastSent = position;
       lastSentAt = Date.now();
       var body = new URLSearchParams({ position: String(position), seek: seek ? "true" : "false" });

@@ -1,8 +1,10 @@
-// Admin helpers for videos: a resumable upload with a progress bar, then the conversion progress.
+// Admin helper for videos: a resumable upload with a progress bar that moves with every byte sent,
+// the speed and the time left, in the admin's language (the words come from the upload panel's data attributes).
 (function () {
   "use strict";
 
   var RETRY_DELAYS = [1000, 2000, 5000, 10000, 20000, 30000];
+  var SPEED_WINDOW_MS = 5000; // long enough to smooth a phone's bursts, short enough to follow a changing link
   var panel = document.querySelector("[data-video-upload]");
   var input = document.querySelector("form input[type=file][name=original]");
   var form = input && input.form;
@@ -25,6 +27,28 @@
         }
         return data;
       });
+    });
+  }
+
+  // XMLHttpRequest, not fetch, for the file's pieces: only it tells how much of a request body has gone.
+  function send(method, url, body, headers, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var request = new XMLHttpRequest();
+      request.open(method, url);
+      Object.keys(headers).forEach(function (name) { request.setRequestHeader(name, headers[name]); });
+      request.upload.onprogress = function (event) { onProgress(event.loaded); };
+      request.onload = function () {
+        var data = {};
+        try { data = JSON.parse(request.responseText || "{}") || {}; } catch (ignored) { data = {}; }
+        if (request.status >= 200 && request.status < 300) { resolve(data); return; }
+        var error = new Error(data.error || request.statusText || String(request.status));
+        error.status = request.status;
+        error.data = data;
+        reject(error);
+      };
+      // No status: a network failure, which the callers retry like a failed fetch.
+      request.onerror = request.onabort = request.ontimeout = function () { reject(new Error("network")); };
+      request.send(body);
     });
   }
 
@@ -55,7 +79,9 @@
       if (offset >= file.size) return Promise.resolve();
       var end = Math.min(offset + state.chunk_size, file.size);
       var range = "bytes " + offset + "-" + (end - 1) + "/" + file.size;
-      return call("PUT", base + "chunk/", file.slice(offset, end), { "Content-Range": range, "Content-Type": "application/octet-stream" })
+      var headers = { "X-CSRFToken": csrfToken(), "Content-Range": range, "Content-Type": "application/octet-stream" };
+      var start = offset;
+      return send("PUT", base + "chunk/", file.slice(offset, end), headers, function (sent) { report(start + sent); })
         .then(function (answer) { offset = answer.received; })
         .catch(function (error) {
           if (error.status === 409 && error.data && typeof error.data.received === "number") {
@@ -92,9 +118,7 @@
             var start = (part - 1) * state.chunk_size;
             var blob = file.slice(start, Math.min(start + state.chunk_size, file.size));
             return persist(function () {
-              return fetch(answer.urls[part], { method: "PUT", body: blob }).then(function (response) {
-                if (!response.ok) { var error = new Error(response.statusText); error.status = response.status; throw error; }
-              });
+              return send("PUT", answer.urls[part], blob, {}, function (sent) { report(received + sent); });
             }, onRetry).then(function () { received += blob.size; report(received); });
           });
         }, Promise.resolve());
@@ -103,12 +127,62 @@
     return next();
   }
 
+  function formats() {
+    var language = document.documentElement.lang || "en";
+    function number(options) {
+      // Western digits, as Algeria writes them, whatever the browser's default for Arabic.
+      try { return new Intl.NumberFormat(language, Object.assign({ numberingSystem: "latn" }, options)); }
+      catch (ignored) { return new Intl.NumberFormat("en", { maximumFractionDigits: options.maximumFractionDigits }); }
+    }
+    var percent = number({ style: "percent", maximumFractionDigits: 0 });
+    var kilobytes = number({ style: "unit", unit: "kilobyte-per-second", maximumFractionDigits: 0 });
+    var megabytes = number({ style: "unit", unit: "megabyte-per-second", maximumFractionDigits: 1 });
+    var seconds = number({ style: "unit", unit: "second", unitDisplay: "long", maximumFractionDigits: 0 });
+    var minutes = number({ style: "unit", unit: "minute", unitDisplay: "long", maximumFractionDigits: 0 });
+    var hours = number({ style: "unit", unit: "hour", unitDisplay: "long", maximumFractionDigits: 1 });
+    return {
+      percent: function (fraction) { return percent.format(Math.floor(fraction * 100) / 100); },
+      speed: function (perSecond) {
+        return perSecond >= 1e6 ? megabytes.format(perSecond / 1e6) : kilobytes.format(Math.max(1, perSecond / 1e3));
+      },
+      left: function (time) {
+        if (time < 60) return seconds.format(Math.max(1, Math.ceil(time)));
+        if (time < 2 * 3600) return minutes.format(Math.ceil(time / 60));
+        return hours.format(Math.round(time / 360) / 10);
+      },
+    };
+  }
+
+  // Shows each byte sent; the speed over the last few seconds gives the time left.
+  function meter(total, bar, message) {
+    var format = formats();
+    var samples = [];
+    var shownAt = 0;
+    return function report(bytes) {
+      var now = Date.now();
+      if (samples.length && bytes < samples[samples.length - 1][1]) samples = []; // a piece is being sent again
+      samples.push([now, bytes]);
+      while (samples.length > 2 && now - samples[1][0] >= SPEED_WINDOW_MS) samples.shift();
+      bar.value = (100 * bytes) / total;
+      // The words change at most once a second: the message is a live region that screen readers read out.
+      if (now - shownAt < 1000 && bytes < total) return;
+      shownAt = now;
+      var seconds = (now - samples[0][0]) / 1000;
+      var speed = seconds >= 1 ? (bytes - samples[0][1]) / seconds : 0;
+      var text = panel.dataset.textUploading + " " + format.percent(bytes / total);
+      if (speed > 0 && bytes < total) {
+        text = panel.dataset.textProgress
+          .replace("{percent}", format.percent(bytes / total))
+          .replace("{speed}", format.speed(speed))
+          .replace("{left}", format.left((total - bytes) / speed));
+      }
+      message.textContent = text;
+    };
+  }
+
   function upload(file, bar, message) {
     var key = "tadrib-upload:" + file.name + ":" + file.size + ":" + file.lastModified;
-    var report = function (bytes) {
-      bar.value = Math.floor((100 * bytes) / file.size);
-      message.textContent = panel.dataset.textUploading + " " + bar.value + "%";
-    };
+    var report = meter(file.size, bar, message);
     var onRetry = function () { message.textContent = panel.dataset.textRetrying; };
     var remembered = window.localStorage.getItem(key);
     var resume = remembered
@@ -138,7 +212,7 @@
       });
   }
 
-  if (form && panel && window.fetch && window.localStorage && window.Blob && Blob.prototype.slice) {
+  if (form && panel && window.fetch && window.Intl && window.localStorage && window.Blob && Blob.prototype.slice) {
     var busy = false;
     form.addEventListener("submit", function (event) {
       var file = input.files[0];
@@ -173,21 +247,5 @@
         });
       });
     }, true);
-  }
-
-  var status = document.querySelector("[data-video-status-url]");
-  if (status) {
-    var poll = function () {
-      fetch(status.dataset.videoStatusUrl, { credentials: "same-origin" })
-        .then(function (response) { return response.json(); })
-        .then(function (state) {
-          status.querySelector("[data-video-status-label]").textContent = state.label;
-          status.querySelector("[data-video-status-progress]").value = state.progress;
-          status.querySelector("[data-video-status-reason]").textContent = state.reason;
-          if (!state.finished) window.setTimeout(poll, 3000);
-        })
-        .catch(function () { window.setTimeout(poll, 10000); });
-    };
-    window.setTimeout(poll, 1000);
   }
 })();

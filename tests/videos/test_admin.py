@@ -32,7 +32,7 @@ def test_trainer_uploads_a_video_in_the_admin_and_it_is_converted(
     status = client.get(f"/admin/videos/status/{video.pk}/").json()
     assert status == {"status": "ready", "label": status["label"], "progress": 100, "reason": "", "finished": True}
     html = client.get(f"/admin/snippets/videos/video/edit/{video.pk}/").content.decode()
-    assert f'data-video-status-url="/admin/videos/status/{video.pk}/"' in html
+    assert f'data-video-status-id="{video.pk}" data-video-statuses-url="/admin/videos/status/"' in html
 
 
 @pytest.mark.django_db
