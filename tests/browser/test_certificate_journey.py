@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from joserfc import jwt
 from joserfc.jwk import KeySet
+from playwright.sync_api import expect
 
 from accounts.models import User
 from certificates.models import Certificate
@@ -60,7 +61,8 @@ def test_trainee_earns_checks_and_loses_a_certificate(live_server, browser, page
     pdf = page.request.get(base + page.get_by_role("link", name="Télécharger le PDF").get_attribute("href"))
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
     copy = page.locator("button[data-copy]")  # shown by the script where the clipboard can be written
-    assert copy.is_visible() and copy.get_attribute("data-copy").endswith(f"/verify/{certificate.public_id}/")
+    expect(copy).to_be_visible()  # waits for the deferred script, which may run after the load event
+    assert copy.get_attribute("data-copy").endswith(f"/verify/{certificate.public_id}/")
     with page.expect_download() as download:
         page.locator(f"a[href$='{certificate.public_id}.jwt']").click()
     token = Path(download.value.path()).read_text()
