@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from config.limits import spreadsheet_cell
+from core.spreadsheets import spreadsheet_cell
 
 from .enums import AttemptStatus
 from .models import Attempt, Question
