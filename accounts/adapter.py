@@ -14,6 +14,11 @@ class AccountAdapter(DefaultAccountAdapter):
             user.groups.add(trainees)
         return user
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth puts the host the client named, port included, before the account: "tadrib.dz:1",
+        # "tadrib.dz:2"… would each start a new count of failed logins. There is one site: the account is the key.
+        return credentials.get("email", credentials.get("username", "")).lower()
+
     def get_login_redirect_url(self, request):
         language = getattr(request.user, "preferred_language", "") or translation.get_language()
         if language not in dict(settings.LANGUAGES):
