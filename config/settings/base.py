@@ -33,6 +33,7 @@ ALLOWED_HOSTS = profiles.env_list(env, "ALLOWED_HOSTS", ["localhost", "127.0.0.1
 CSRF_TRUSTED_ORIGINS = profiles.env_list(env, "CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "news",
@@ -147,7 +148,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tadrib] "
 # Login throttling: failed logins per account and per address, counted in the shared cache
-# (Redis in the scale-out profile, so every web node sees the same counts).
+# (a database table, or Redis in the scale-out profile: every web process and node sees the same counts).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,20/5m/ip",
     "login": "30/m/ip",

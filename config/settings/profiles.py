@@ -64,7 +64,14 @@ def cache(env):
                 "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "tadrib"),
             }
         }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Never per process: limits, access answers and locks must be the same for every web and task worker.
+    return {
+        "default": {
+            "BACKEND": "core.cache.DatabaseCache",
+            "LOCATION": "tadrib_cache",  # a table in the database above, made by `migrate`
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 
 def q_cluster(env):
