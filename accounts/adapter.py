@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from core.addresses import client_address
+
 from .enums import GroupName
 
 
@@ -13,6 +15,10 @@ class AccountAdapter(DefaultAccountAdapter):
             trainees, _created = Group.objects.get_or_create(name=GroupName.TRAINEES)
             user.groups.add(trainees)
         return user
+
+    def get_client_ip(self, request):
+        """allauth's login, sign-up and reset limits count under the same address as every other limit."""
+        return client_address(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth puts the host the client named, port included, before the account: "tadrib.dz:1",

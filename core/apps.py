@@ -16,4 +16,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the checks)
+
         pre_migrate.connect(create_cache_table, sender=self)

@@ -22,6 +22,15 @@ def env_bool(env, name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}")
 
 
+def env_count(env, name, default=0):
+    value = env.get(name, "")
+    if value == "":
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number (0, 1, 2…), not {value!r}")
+    return int(value)
+
+
 def env_list(env, name, default=()):
     value = env.get(name, "")
     items = [item.strip() for item in value.split(",") if item.strip()]
