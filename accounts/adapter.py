@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group
 from django.urls import translate_url
 from django.utils import translation
 
+from core.addresses import client_address
+
 from .enums import GroupName
 from .models import User
 
@@ -15,6 +17,15 @@ class AccountAdapter(DefaultAccountAdapter):
             trainees, _created = Group.objects.get_or_create(name=GroupName.TRAINEES)
             user.groups.add(trainees)
         return user
+
+    def get_client_ip(self, request):
+        """allauth's login, sign-up and reset limits count under the same address as every other limit."""
+        return client_address(request)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth puts the host the client named, port included, before the account: "tadrib.dz:1",
+        # "tadrib.dz:2"… would each start a new count of failed logins. There is one site: the account is the key.
+        return credentials.get("email", credentials.get("username", "")).lower()
 
     def get_login_redirect_url(self, request):
         language = getattr(request.user, "preferred_language", "") or translation.get_language()

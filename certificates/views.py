@@ -8,19 +8,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from config.limits import over_limit
+from core.limits import client_over_limit
 
 from .models import Certificate
 
 PUBLIC_ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _too_many(request):
-    return over_limit(f"certificate-verify:{_client_address(request)}", settings.CERTIFICATE_VERIFICATIONS_PER_MINUTE)
+    return client_over_limit(request, "certificate-verify", settings.CERTIFICATE_VERIFICATIONS_PER_MINUTE)
 
 
 @require_GET

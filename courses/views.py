@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from config.limits import over_limit
+from core.limits import over_limit
 
 from . import services
 from .enums import EnrolmentStatus

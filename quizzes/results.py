@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from config.limits import spreadsheet_cell
+from core.spreadsheets import spreadsheet_cell
 
 from .enums import AttemptStatus, QuestionKind
 from .models import Attempt, Question

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from config.limits import spreadsheet_cell
+from core.spreadsheets import spreadsheet_cell
 
 from . import ics, services
 from .enums import RegistrationStatus

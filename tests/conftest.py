@@ -2,7 +2,8 @@ import os
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
@@ -74,9 +75,15 @@ def media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
+def fresh_cache(request, django_db_blocker):
+    """Every test starts with an empty cache: in the embedded profile a table of the test database."""
+    uses_database = request.node.get_closest_marker("django_db") or "django_db_setup" in request.fixturenames
+    if isinstance(caches["default"], DatabaseCache) and not uses_database:
+        return  # no database for this test, so no cache it could reach
+    if uses_database:
+        request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture

@@ -149,8 +149,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tadrib] "
+# Proxies in front of the app that append the address they saw to X-Forwarded-For (1 behind one TLS proxy).
+# Every per-address limit counts under the address the outermost of them saw (core.addresses); allauth asks
+# the same helper through the account adapter. ALLAUTH_TRUSTED_CLIENT_IP_HEADER stays unset: allauth would
+# read that header as the address without counting proxies, and a client can send any header it likes.
+TRUSTED_PROXY_COUNT = profiles.env_count(env, "TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Login throttling: failed logins per account and per address, counted in the shared cache
-# (Redis in the scale-out profile, so every web node sees the same counts).
+# (a database table, or Redis in the scale-out profile: every web process and node sees the same counts).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,20/5m/ip",
     "login": "30/m/ip",

@@ -22,6 +22,15 @@ def env_bool(env, name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}")
 
 
+def env_count(env, name, default=0):
+    value = env.get(name, "")
+    if value == "":
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number (0, 1, 2…), not {value!r}")
+    return int(value)
+
+
 def env_list(env, name, default=()):
     value = env.get(name, "")
     items = [item.strip() for item in value.split(",") if item.strip()]
@@ -64,7 +73,14 @@ def cache(env):
                 "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "tadrib"),
             }
         }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Never per process: limits, access answers and locks must be the same for every web and task worker.
+    return {
+        "default": {
+            "BACKEND": "core.cache.DatabaseCache",
+            "LOCATION": "tadrib_cache",  # a table in the database above, made by `migrate`
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 
 def q_cluster(env):

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.test import override_settings
 from django.utils import timezone
 
 from certificates import services
@@ -114,7 +113,6 @@ def test_the_verification_page_says_valid_or_revoked_and_reveals_nothing_else(ca
         assert client.get(f"/fr/verify/{forged}/").status_code == 404
 
 
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
 def test_verification_is_rate_limited(client):
     statuses = [client.get("/fr/verify/AAAAAAAAAAAAAAAAAAAA/").status_code for _ in range(35)]
     assert statuses[:30] == [404] * 30 and statuses[-1] == 429

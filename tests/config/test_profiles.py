@@ -33,7 +33,8 @@ def test_database_url_selects_postgresql():
 
 
 def test_cache_and_task_broker_follow_redis_url():
-    assert profiles.cache({})["default"]["BACKEND"].endswith("LocMemCache")
+    # Shared by every process of the machine (a table in the database), never one per process.
+    assert profiles.cache({})["default"]["BACKEND"] == "core.cache.DatabaseCache"
     assert profiles.q_cluster({})["orm"] == "default"
     env = {"REDIS_URL": "redis://cache.internal:6379/2"}
     assert profiles.cache(env)["default"] == {
@@ -122,11 +123,54 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
             "WAGTAILADMIN_BASE_URL": "https://tadrib.example.dz",
             # A deployment gives the credential signing keys (certificates.W001 otherwise).
             "CREDENTIAL_KEYS": json.dumps({"keys": [new_private_jwk()]}),
+            # ... and says how many proxies stand in front of it (core.W001 otherwise).
+            "TRUSTED_PROXY_COUNT": "1",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.slow
+def test_check_deploy_warns_when_production_behind_its_proxy_trusts_no_proxy(tmp_path):
+    result = _manage(
+        "check",
+        "--deploy",
+        extra_env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "pq8Jr2-Xo7Kf_3nTz4w!LbV9yHc6uMe1sGd5aRt0iWj@NlQkZx",
+            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+            "WAGTAILADMIN_BASE_URL": "https://tadrib.example.dz",
+            "TRUSTED_PROXY_COUNT": "",
+        },
+    )
+    assert result.returncode == 0, result.stderr  # a warning, not a refusal to start
+    assert "core.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", 0), ("0", 0), ("1", 1), ("2", 2)])
+def test_trusted_proxy_count(value, expected):
+    assert profiles.env_count({"TRUSTED_PROXY_COUNT": value}, "TRUSTED_PROXY_COUNT") == expected
+    assert profiles.env_count({}, "TRUSTED_PROXY_COUNT") == 0
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5", " 1"])
+def test_a_bad_trusted_proxy_count_is_a_clear_error(value):
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXY_COUNT must be a whole number"):
+        profiles.env_count({"TRUSTED_PROXY_COUNT": value}, "TRUSTED_PROXY_COUNT")
+
+
+@pytest.mark.slow
+def test_allauth_follows_trusted_proxy_count_from_the_environment():
+    result = _manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        extra_env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "TRUSTED_PROXY_COUNT": "2"},
+    )
+    assert result.stdout.split() == ["2", "2"], result.stderr
 
 
 @pytest.mark.slow

@@ -18,8 +18,9 @@ def test_database_is_the_configured_one():
     assert connection.vendor == expected
 
 
+@pytest.mark.django_db
 def test_cache_is_the_configured_one_and_answers():
-    assert type(caches["default"]).__name__ == ("RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache")
+    assert type(caches["default"]).__name__ == ("RedisCache" if os.environ.get("REDIS_URL") else "DatabaseCache")
     key = f"probe-{uuid.uuid4()}"
     cache.set(key, {"wilaya": "Tamanrasset"}, 30)
     assert cache.get(key) == {"wilaya": "Tamanrasset"}
