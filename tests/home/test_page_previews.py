@@ -42,6 +42,7 @@ def admin(client):
     UserProfile.get_for_user(user)
     for site in Site.objects.all():
         SiteSettings.for_site(site)
+    Site.get_site_root_paths()  # cached on first use (in the cache table, in the embedded profile)
     return user
 
 
