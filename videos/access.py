@@ -35,7 +35,7 @@ def can_watch(user, video):
     if can_manage(user, video):
         return True
     who = user.pk if user.is_authenticated else "anonymous"
-    key = f"video-access:{who}:{cache.get(_version_key(who), 0)}:{video.pk}"
+    key = f"video-access:{who}:{_version(who)}:{video.pk}"
     allowed = cache.get(key)
     if allowed is None:
         allowed = _any_readable_lesson(user, video)
@@ -56,6 +56,16 @@ def _any_readable_lesson(user, video):
 
 def _version_key(who):
     return f"video-access-version:{who}"
+
+
+def _version(who):
+    """The generation of a person's cached answers. A missing one (never set, or dropped by the cache) starts a new
+    generation: falling back to a fixed value could bring back answers given before a revocation."""
+    version = cache.get(_version_key(who))
+    if version is None:
+        cache.add(_version_key(who), uuid.uuid4().hex, None)
+        version = cache.get(_version_key(who))
+    return version
 
 
 def forget_access(user_id):

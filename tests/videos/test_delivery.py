@@ -192,3 +192,27 @@ def test_leaving_the_course_cuts_the_video_at_once_and_rejoining_restores_it(
     with django_capture_on_commit_callbacks(execute=True):
         services.enrol(learner, course)  # a withdrawn enrolment reactivated by a bulk update
     assert client.get(media_url(video, "master.m3u8")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_revocation_holds_when_the_cache_drops_the_learners_generation(
+    lesson_with_video, video, django_capture_on_commit_callbacks
+):
+    """The cache may evict any entry: losing the generation key must not bring back an answer from before."""
+    from django.core.cache import cache
+
+    from courses import services
+    from videos.access import _version_key
+
+    course, _lesson = lesson_with_video
+    learner = UserFactory()
+    client = Client()
+    client.force_login(learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrol(learner, course)
+    cache.delete(_version_key(learner.pk))  # evicted
+    assert client.get(media_url(video, "master.m3u8")).status_code == 200  # cached: "yes"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unenrol(learner, course)
+    cache.delete(_version_key(learner.pk))  # evicted again
+    assert client.get(media_url(video, "master.m3u8")).status_code == 403
