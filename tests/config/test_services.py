@@ -43,3 +43,32 @@ def test_media_storage_round_trip_and_privacy():
         assert refused.value.code == 403  # the bucket is private
     finally:
         default_storage.delete(name)
+
+
+def test_the_web_servers_access_log_names_no_visitor():
+    """The Procfile's access log keeps method, path, status, size and time: no client address (personal data) and no
+    query string (it can carry e-mail addresses and searches)."""
+    import datetime
+    import shlex
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from gunicorn.glogging import Logger
+
+    web = next(line for line in (Path(__file__).parents[2] / "Procfile").read_text().splitlines() if line[:4] == "web:")
+    arguments = shlex.split(web[4:])
+    log_format = arguments[arguments.index("--access-logformat") + 1]
+    environ = {
+        "REMOTE_ADDR": "105.235.130.7",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/fr/search/?q=zoe%40example.dz",
+        "PATH_INFO": "/fr/search/",
+        "QUERY_STRING": "q=zoe%40example.dz",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_X_FORWARDED_FOR": "41.111.2.3",
+    }
+    response = SimpleNamespace(status="200 OK", sent=512, headers=[])
+    request = SimpleNamespace(headers=[])
+    atoms = Logger.atoms(Logger.__new__(Logger), response, request, environ, datetime.timedelta(milliseconds=42))
+    line = log_format % atoms
+    assert line == '"GET /fr/search/" 200 512 42ms'
