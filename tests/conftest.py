@@ -74,6 +74,12 @@ def media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def video_scratch(tmp_path, settings):
+    settings.VIDEO_SCRATCH_DIR = tmp_path / "video-scratch"
+    return settings.VIDEO_SCRATCH_DIR
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     cache.clear()
     yield

@@ -199,6 +199,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 VIDEO_MAX_UPLOAD_BYTES = int(env.get("VIDEO_MAX_UPLOAD_BYTES", str(2 * 1024**3)))
 VIDEO_MAX_DURATION_SECONDS = int(env.get("VIDEO_MAX_DURATION_SECONDS", str(4 * 3600)))
 VIDEO_MAX_DIMENSION = 4096
+# Conversions work here, on the worker's own disk; the sweeper deletes what killed workers leave. One folder per
+# installation: the sweeper of one database must not judge another's folders.
+VIDEO_SCRATCH_DIR = Path(env.get("VIDEO_SCRATCH_DIR", BASE_DIR / "var" / "video-scratch"))
 # The domain in the UIDs of calendar events: keep it stable, calendar apps match events by UID.
 SEMINAR_UID_DOMAIN = env.get("SEMINAR_UID_DOMAIN", "tadrib.dz")
 # Browser uploads arrive in pieces of this size (S3 parts are at least 5 MiB), and are forgotten after a day;
