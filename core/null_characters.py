@@ -42,7 +42,6 @@ def _cleaned(query):
     cleaned = QueryDict(mutable=True, encoding=query.encoding)
     for key, values in query.lists():
         cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
-    cleaned._mutable = False
     return cleaned
 
 
@@ -53,8 +52,11 @@ class NullCharacterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "%00" in request.META.get("QUERY_STRING", ""):
-            request.GET = _cleaned(request.GET)
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or NUL in query:
+            # The raw string is rewritten too, so whatever reads it again (get_full_path, a re-parse) sees it clean.
+            request.META["QUERY_STRING"] = _cleaned(request.GET).urlencode()
+            request.__dict__.pop("GET", None)
         if any(NUL in key or NUL in value for key, value in request.COOKIES.items()):
             request.COOKIES = {key: value for key, value in request.COOKIES.items() if NUL not in key + value}
         if NUL in request.path_info:

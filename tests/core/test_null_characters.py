@@ -122,6 +122,7 @@ def test_a_query_string_with_a_nul_is_cleaned(rf):
     request = rf.get("/fr/seminars/", {"wilaya": "1\x006", "kind\x00": ["a", "b\x00"], "page": "2"})
     assert NullCharacterMiddleware(view)(request).status_code == 200
     assert seen == {"wilaya": ["16"], "kind": ["a", "b"], "page": ["2"]}
+    assert request.get_full_path() == "/fr/seminars/?wilaya=16&kind=a&kind=b&page=2"
 
 
 def test_a_session_cookie_with_a_nul_is_ignored(client, news_indexes):
