@@ -156,8 +156,8 @@ def test_a_worker_killed_alone_takes_its_ffmpeg_along_and_the_sweep_clears_what_
 
         assert not folder.exists() and dead_outputs not in storage.list_prefixes(video.pk)
         assert live_folder.exists() and live_outputs in storage.list_prefixes(other.pk)
+        shutil.rmtree(live_folder)  # before its video goes: a sweep in the cluster would then delete it under us
         Video.objects.filter(pk=other.pk).delete()
-        shutil.rmtree(live_folder)
         # The sweep gave the video back to the queue; the cluster's new worker converts it.
         assert wait_for(lambda: finished(video), 240)
     finally:
