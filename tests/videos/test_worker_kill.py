@@ -159,7 +159,7 @@ def test_a_worker_killed_alone_takes_its_ffmpeg_along_and_the_sweep_clears_what_
         shutil.rmtree(live_folder)  # before its video goes: a sweep in the cluster would then delete it under us
         Video.objects.filter(pk=other.pk).delete()
         # The sweep gave the video back to the queue; the cluster's new worker converts it.
-        assert wait_for(lambda: finished(video), 240)
+        assert wait_for(lambda: finished(video), 600)
     finally:
         stop_cluster(cluster)
     video.refresh_from_db()
@@ -186,7 +186,7 @@ def test_killed_cluster_then_restart_finishes_the_video(long_video, video_scratc
     cluster = start_cluster(video_scratch)
     try:
         tasks.sweep_stale_jobs()
-        assert wait_for(lambda: finished(video), 240)
+        assert wait_for(lambda: finished(video), 600)
     finally:
         stop_cluster(cluster)
     video.refresh_from_db()
