@@ -15,7 +15,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _param(request, name, limit=100):
-    return (request.GET.get(name) or "").replace("\x00", "").strip()[:limit]
+    return (request.GET.get(name) or "").strip()[:limit]
 
 
 def catalogue_context(request, catalogue):

@@ -13,7 +13,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _clean(value, limit=100):
-    return (value or "").replace("\x00", "").strip()[:limit]
+    return (value or "").strip()[:limit]
 
 
 def search_terms(query):

@@ -22,7 +22,7 @@ FIRST_WEEKDAY = 6  # the week starts on Sunday in Algeria (weekend: Friday and S
 
 
 def _param(request, name, limit=40):
-    return (request.GET.get(name) or "").replace("\x00", "").strip()[:limit]
+    return (request.GET.get(name) or "").strip()[:limit]
 
 
 def filtered_seminars(request, index):

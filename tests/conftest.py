@@ -75,6 +75,12 @@ def media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def video_scratch(tmp_path, settings):
+    settings.VIDEO_SCRATCH_DIR = tmp_path / "video-scratch"
+    return settings.VIDEO_SCRATCH_DIR
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache(request, django_db_blocker):
     """Every test starts with an empty cache: in the embedded profile a table of the test database."""
     uses_database = request.node.get_closest_marker("django_db") or "django_db_setup" in request.fixturenames

@@ -45,7 +45,9 @@ class VideoForm(WagtailAdminModelForm):
         if upload_id:
             from .models import Upload
 
-            self._upload = Upload.objects.filter(pk=upload_id, owner=self.for_user, completed__isnull=False).first()
+            self._upload = Upload.objects.filter(
+                pk=upload_id, owner=self.for_user, completed__isnull=False, cancelled__isnull=True
+            ).first()
             if self._upload is None:
                 self.add_error("original", _("The uploaded file was not found; choose it again."))
         elif not cleaned.get("original") and not self.instance.original:

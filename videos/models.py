@@ -157,6 +157,8 @@ class Upload(models.Model):
     received = models.BigIntegerField(_("bytes received"), default=0)
     s3_upload_id = models.CharField(max_length=1024, blank=True)
     completed = models.DateTimeField(_("completed"), null=True, blank=True)
+    # Set before the bytes are deleted, so that no video can take an upload whose bytes are going.
+    cancelled = models.DateTimeField(_("cancelled"), null=True, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

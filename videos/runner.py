@@ -1,17 +1,31 @@
 """Run ffmpeg and ffprobe as untrusting as we can: no shell, no stdin, no network, bounded time and memory."""
 
+import contextlib
+import ctypes
+import ctypes.util
 import os
 import resource
 import shutil
+import signal
 import subprocess
 
 from django.conf import settings
 
 MEMORY_LIMIT_BYTES = 2 * 1024**3
+PR_SET_PDEATHSIG = 1
+_libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)  # loaded before any fork
 
 
 def _limits(cpu_seconds):
+    parent = os.getpid()
+
     def apply():
+        # The child is killed when the thread that started it ends: django-q2 runs a task in its worker process's
+        # main thread, so when that worker is killed outright (OOM killer, kill -9), ffmpeg goes with it instead of
+        # running on, orphaned, for as long as the video lasts.
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the worker died before the line above took effect
+            os._exit(1)
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -47,9 +61,11 @@ def run(args, timeout, cwd=None):
     )
 
 
-def popen(args, cpu_seconds, cwd=None):
-    """Start a long run whose stdout the caller reads (ffmpeg's -progress output)."""
-    return subprocess.Popen(  # noqa: S603 — argument list, never a shell
+@contextlib.contextmanager
+def running(args, cpu_seconds, cwd=None):
+    """A long run whose stdout the caller reads (ffmpeg's -progress output). However the caller leaves (an error,
+    django-q2's timeout raised in the middle), the process is killed and reaped."""
+    process = subprocess.Popen(  # noqa: S603 — argument list, never a shell
         args,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -59,6 +75,14 @@ def popen(args, cpu_seconds, cwd=None):
         env=clean_environment(),
         preexec_fn=_limits(cpu_seconds),  # noqa: PLW1509
     )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
+        process.stderr.close()
 
 
 def timeout_for(duration_seconds):

@@ -3,27 +3,33 @@
 import contextlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage, default_storage
 
+COPY_BLOCK = 1024 * 1024
+
 
 @contextlib.contextmanager
-def local_copy(field_file):
-    """A path on this machine for the original: the file itself on disk, a streamed copy from S3."""
+def local_copy(field_file, folder, on_progress=lambda: None):
+    """A path on this machine for the original: the file itself on disk, a copy from S3 streamed into folder (the
+    attempt's scratch folder, which the sweeper finds if the worker dies). on_progress() is called as it goes."""
     if isinstance(default_storage, FileSystemStorage):
         yield field_file.path
         return
-    with tempfile.NamedTemporaryFile(suffix=Path(field_file.name).suffix) as handle:
-        with default_storage.open(field_file.name, "rb") as source:
-            shutil.copyfileobj(source, handle, length=1024 * 1024)
-        handle.flush()
-        yield handle.name
+    path = Path(folder) / f"original{Path(field_file.name).suffix}"
+    try:
+        with default_storage.open(field_file.name, "rb") as source, path.open("wb") as copy:
+            while block := source.read(COPY_BLOCK):
+                copy.write(block)
+                on_progress()
+        yield str(path)
+    finally:
+        path.unlink(missing_ok=True)
 
 
-def upload_folder(folder, prefix):
+def upload_folder(folder, prefix, on_progress=lambda: None):
     folder = Path(folder)
     for path in sorted(folder.rglob("*")):
         if path.is_file():
@@ -32,6 +38,7 @@ def upload_folder(folder, prefix):
                 saved = default_storage.save(name, File(handle))
             if saved != name:  # never silently renamed: the playlists refer to these exact names
                 raise OSError(f"storage renamed {name} to {saved}")
+            on_progress()
 
 
 def delete_prefix(prefix):

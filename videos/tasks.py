@@ -2,11 +2,10 @@
 
 State machine: uploaded → probing → queued → transcoding → ready | failed. A transcoding job beats
 a heartbeat on its row; the sweeper hands jobs whose heartbeat went stale (a killed worker) back
-to the queue, up to MAX_ATTEMPTS, then marks them failed.
+to the queue, up to MAX_ATTEMPTS, then marks them failed, and deletes what dead attempts left (debris.py).
 """
 
 import logging
-import tempfile
 import time
 import uuid
 from datetime import timedelta
@@ -18,7 +17,7 @@ from django.utils.translation import gettext
 from django_q.models import Schedule
 from django_q.tasks import async_task, schedule
 
-from . import storage, transcode, uploads
+from . import debris, storage, transcode, uploads
 from .enums import VideoStatus
 from .models import Rendition, Video
 from .probe import RejectedVideo, probe
@@ -41,6 +40,20 @@ def _owner_language(video):
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+class _Heartbeat:
+    """Beats on the video's row at most every few seconds, only while this attempt still owns the video."""
+
+    def __init__(self, video_id, status, **attempt):
+        self.rows = Video.objects.filter(pk=video_id, status=status, **attempt)
+        self.last = time.monotonic()
+
+    def __call__(self, percent=None):
+        if time.monotonic() - self.last >= HEARTBEAT_EVERY_SECONDS:
+            self.last = time.monotonic()
+            progress = {} if percent is None else {"progress": percent}
+            self.rows.update(heartbeat=timezone.now(), **progress)
+
+
 def probe_video(video_id):
     if not _claim(video_id, [VideoStatus.UPLOADED], VideoStatus.PROBING, heartbeat=timezone.now()):
         return
@@ -51,8 +64,12 @@ def probe_video(video_id):
 
 def _probe(video):
     video_id = video.pk
+    beat = _Heartbeat(video_id, VideoStatus.PROBING)
     try:
-        with storage.local_copy(video.original) as path:
+        with (
+            debris.scratch_folder(video_id) as scratch,
+            storage.local_copy(video.original, scratch, on_progress=beat) as path,
+        ):
             probed = probe(path)
     except RejectedVideo as rejection:
         Video.objects.filter(pk=video_id).update(status=VideoStatus.FAILED, failure_reason=str(rejection))
@@ -84,22 +101,19 @@ def _transcode(video):
         video_id, [VideoStatus.QUEUED], VideoStatus.TRANSCODING, attempts=attempt, progress=0, heartbeat=timezone.now()
     ):
         return
+    debris.sweep_scratch(STALE_AFTER)  # every worker machine clears what its own dead workers left
     # A fresh folder per attempt: a re-uploaded file starts again at attempt 1 while the old outputs still play.
     prefix = f"videos/{video_id}/a{attempt}-{uuid.uuid4().hex[:8]}"
-    last_beat = [time.monotonic()]
-
-    def beat(percent):
-        if time.monotonic() - last_beat[0] >= HEARTBEAT_EVERY_SECONDS:
-            last_beat[0] = time.monotonic()
-            Video.objects.filter(pk=video_id, status=VideoStatus.TRANSCODING).update(
-                progress=percent, heartbeat=timezone.now()
-            )
+    beat = _Heartbeat(video_id, VideoStatus.TRANSCODING, attempts=attempt)
 
     try:
-        with storage.local_copy(video.original) as source, tempfile.TemporaryDirectory() as scratch:
+        with (
+            debris.scratch_folder(video_id, attempt) as scratch,
+            storage.local_copy(video.original, scratch, on_progress=beat) as source,
+        ):
             probed = probe(source)  # the original may have changed since it was first probed
-            outputs = transcode.run(source, probed, scratch, on_progress=beat)
-            storage.upload_folder(scratch, prefix)
+            outputs = transcode.run(source, probed, scratch / "out", on_progress=beat)
+            storage.upload_folder(scratch / "out", prefix, on_progress=lambda: beat(99))
     except (RejectedVideo, transcode.TranscodeError, OSError) as error:
         storage.delete_prefix(prefix)
         _failed_attempt(video_id, attempt, str(error))
@@ -109,6 +123,12 @@ def _transcode(video):
         if video.status != VideoStatus.TRANSCODING or video.attempts != attempt:
             storage.delete_prefix(prefix)  # a newer attempt owns the video now
             return
+        # Outputs of attempts that died half-way go before the video is ready (with the row locked, no other
+        # attempt can be live); the outputs it played until now go once it plays the new ones.
+        previous = video.output_prefix
+        for leftover in storage.list_prefixes(video_id):
+            if leftover not in (prefix, previous):
+                storage.delete_prefix(leftover)
         video.renditions.all().delete()
         Rendition.objects.bulk_create(
             [
@@ -130,9 +150,8 @@ def _transcode(video):
         video.status, video.progress, video.failure_reason = VideoStatus.READY, 100, ""
         video.output_prefix, video.poster = prefix, f"{prefix}/poster.jpg"
         video.save(update_fields=["status", "progress", "failure_reason", "output_prefix", "poster"])
-    for leftover in storage.list_prefixes(video_id):  # outputs of attempts that died half-way
-        if leftover != prefix:
-            storage.delete_prefix(leftover)
+    if previous and previous != prefix:
+        storage.delete_prefix(previous)  # if the worker dies just before, the sweeper deletes them
 
 
 def _failed_attempt(video_id, attempt, reason):
@@ -154,8 +173,8 @@ def _failed_attempt(video_id, attempt, reason):
 
 
 def sweep_stale_jobs():
-    """Scheduled every minute: re-queue jobs whose worker stopped beating (killed, machine lost), and delete
-    browser uploads nobody finished or used in time."""
+    """Scheduled every minute: re-queue jobs whose worker stopped beating (killed, machine lost), delete what dead
+    attempts left behind, and delete browser uploads nobody finished or used in time."""
     uploads.sweep_expired()
     stale = Video.objects.filter(
         status__in=[VideoStatus.TRANSCODING, VideoStatus.PROBING], heartbeat__lt=timezone.now() - STALE_AFTER
@@ -172,3 +191,5 @@ def sweep_stale_jobs():
             )
         elif _claim(video.pk, [VideoStatus.TRANSCODING], VideoStatus.QUEUED):
             async_task("videos.tasks.transcode_video", video.pk)
+    debris.sweep_scratch(STALE_AFTER)
+    debris.sweep_outputs(STALE_AFTER)

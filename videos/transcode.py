@@ -67,21 +67,20 @@ def run(source, probed, out_dir, on_progress=lambda percent: None):
     ffmpeg_binary = runner.binary("ffmpeg")
     args = graph.compile(cmd=ffmpeg_binary)
     timeout = runner.timeout_for(probed.duration)
-    process = runner.popen(args, cpu_seconds=timeout * 2, cwd=out_dir)
-    started = time.monotonic()
-    for line in process.stdout:
-        if line.startswith("out_time_us=") or line.startswith("out_time_ms="):
-            try:
-                seconds = int(line.split("=", 1)[1]) / 1_000_000
-            except ValueError:
-                continue
-            on_progress(min(99, int(100 * seconds / probed.duration)))
-        if time.monotonic() - started > timeout:
-            process.kill()
-            raise TranscodeError("conversion took too long")
-    errors = process.stderr.read()
-    if process.wait() != 0:
-        raise TranscodeError(f"ffmpeg failed: {errors[-500:]}")
+    with runner.running(args, cpu_seconds=timeout * 2, cwd=out_dir) as process:
+        started = time.monotonic()
+        for line in process.stdout:
+            if line.startswith("out_time_us=") or line.startswith("out_time_ms="):
+                try:
+                    seconds = int(line.split("=", 1)[1]) / 1_000_000
+                except ValueError:
+                    continue
+                on_progress(min(99, int(100 * seconds / probed.duration)))
+            if time.monotonic() - started > timeout:
+                raise TranscodeError("conversion took too long")
+        errors = process.stderr.read()
+        if process.wait() != 0:
+            raise TranscodeError(f"ffmpeg failed: {errors[-500:]}")
 
     outputs = []
     for rung in rungs:

@@ -22,7 +22,7 @@ def _uploader(request):
 
 def _own_upload(request, upload_id):
     _uploader(request)
-    upload = Upload.objects.filter(pk=upload_id, owner=request.user).first()
+    upload = Upload.objects.filter(pk=upload_id, owner=request.user, cancelled__isnull=True).first()
     if upload is None:
         raise Http404
     return upload

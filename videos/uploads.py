@@ -1,31 +1,33 @@
 """Resumable uploads of large originals, never held in the web process's memory.
 
-Embedded profile (media on disk): the browser sends numbered chunks that are written in place into a partial file;
-the server remembers how many bytes it holds, so after a network cut the browser asks and carries on from there.
+Embedded profile (media on disk): the browser sends chunks, which chunks.py turns into a partial file; the server
+remembers how many bytes it holds, so after a network cut the browser asks and carries on from there.
 S3 profile: the browser sends the parts straight to the bucket with presigned `UploadPart` URLs whose signature
 covers the part's exact Content-Length (the size policy); the app lists the parts, checks every size, completes the
 multipart upload and checks the stored object's size again.
 """
 
 import contextlib
-import os
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce, Now
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import display, storage
+from . import chunks, display, storage
 from .forms import EXTENSIONS
 from .models import Upload, original_path
 
 S3_MIN_PART = 5 * 1024**2
 S3_MAX_PARTS = 10_000
-COPY_BLOCK = 64 * 1024
 PRESIGNED_PART_SECONDS = 15 * 60
+ORPHAN_GRACE_SECONDS = 3600
 
 
 class UploadError(Exception):
@@ -53,8 +55,6 @@ def start(user, name, size):
             _("The file is too large (%(size)s); the limit is %(limit)s.")
             % {"size": filesizeformat(size), "limit": filesizeformat(settings.VIDEO_MAX_UPLOAD_BYTES)}
         )
-    if Upload.objects.filter(owner=user, completed__isnull=True).count() >= settings.VIDEO_UPLOADS_OPEN_PER_USER:
-        raise UploadError(_("You have too many unfinished uploads; finish or cancel one first."), status=429)
     chunk = settings.VIDEO_UPLOAD_CHUNK_BYTES
     if not on_disk():
         chunk = max(chunk, S3_MIN_PART, -(-size // S3_MAX_PARTS))
@@ -63,7 +63,22 @@ def start(user, name, size):
         upload.s3_upload_id = _client().create_multipart_upload(
             Bucket=_bucket(), Key=storage.s3_key(upload.key), ContentType="application/octet-stream"
         )["UploadId"]
-    upload.save()
+    with transaction.atomic():
+        # The uploader's row is locked, so parallel starts are counted one after the other.
+        list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        # A finished upload holds as much space as an unfinished one until a video takes it.
+        held = Upload.objects.filter(owner=user, cancelled__isnull=True).count()
+        if held < settings.VIDEO_UPLOADS_OPEN_PER_USER:
+            upload.save()
+    if upload._state.adding:
+        _delete_bytes(upload)
+        raise UploadError(
+            _(
+                "You have too many uploads in progress or waiting to be saved as a video; "
+                "finish or cancel one, or try again later."
+            ),
+            status=429,
+        )
     return upload
 
 
@@ -81,6 +96,8 @@ def describe(upload):
         parts = _good_parts(upload)
         state["parts"] = sorted(parts)
         state["received"] = sum(parts.values())
+    elif upload.completed is None:
+        state["received"] = _catch_up(upload)
     return state
 
 
@@ -92,30 +109,53 @@ def write_chunk(upload, offset, length, total, stream):
         raise UploadError(_("This upload is already complete."), status=409, received=upload.received)
     if total != upload.size:
         raise UploadError(_("The file size does not match the upload."))
-    if offset != upload.received:
+    if offset != _catch_up(upload):
         raise UploadError(_("The server holds a different part of the file."), status=409, received=upload.received)
     last = offset + length == upload.size
     if length <= 0 or offset + length > upload.size or (length != upload.chunk_size and not last):
         raise UploadError(_("The chunk has the wrong size."))
-    path = _partial_path(upload)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.seek(offset)
-        remaining = length
-        while remaining:
-            block = stream.read(min(COPY_BLOCK, remaining))
-            if not block:
-                raise UploadError(_("The chunk arrived incomplete; send it again."), received=upload.received)
-            handle.write(block)
-            remaining -= len(block)
-    if not Upload.objects.filter(pk=upload.pk, received=offset, completed__isnull=True).update(
+    try:
+        kept = chunks.receive(upload, offset, length, stream)
+    except chunks.Incomplete as error:
+        raise UploadError(_("The chunk arrived incomplete; send it again."), received=upload.received) from error
+    except FileNotFoundError as error:  # the upload was cancelled while the chunk arrived
+        raise UploadError(_("This upload was cancelled."), status=410) from error
+    if not kept:  # another request sent this chunk first: its bytes stay
+        raise UploadError(_("The server holds a different part of the file."), status=409, received=_catch_up(upload))
+    return _count(upload, offset, length)
+
+
+def _count(upload, offset, length):
+    """Move the count past a chunk whose bytes are in the partial file (once, whoever gets there first)."""
+    Upload.objects.filter(pk=upload.pk, received=offset, completed__isnull=True, cancelled__isnull=True).update(
         received=offset + length
-    ):
-        upload.refresh_from_db()
-        raise UploadError(_("The server holds a different part of the file."), status=409, received=upload.received)
-    upload.received = offset + length
+    )
+    _refresh(upload)
+    if upload.received < offset + length:
+        raise UploadError(_("This upload was cancelled."), status=410)
+    chunks.settle(upload, offset)
     return upload.received
+
+
+def _catch_up(upload):
+    """Count the chunks whose writers died after keeping them; returns the bytes the server holds."""
+    _refresh(upload)
+    while upload.completed is None and upload.received < upload.size:
+        offset = upload.received
+        length = min(upload.chunk_size, upload.size - offset)
+        if not chunks.recover(upload, offset, length):
+            break
+        _count(upload, offset, length)
+    return upload.received
+
+
+def _refresh(upload):
+    try:
+        upload.refresh_from_db(fields=["received", "completed", "cancelled"])
+    except Upload.DoesNotExist as error:
+        raise UploadError(_("This upload was cancelled."), status=410) from error
+    if upload.cancelled is not None:
+        raise UploadError(_("This upload was cancelled."), status=410)
 
 
 def presign_parts(upload, numbers):
@@ -145,12 +185,19 @@ def complete(upload):
     if upload.s3_upload_id:
         _complete_s3(upload)
     else:
-        if upload.received != upload.size:
+        if _catch_up(upload) != upload.size:
             raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
-        target = default_storage.path(upload.key)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.replace(_partial_path(upload), target)
-    Upload.objects.filter(pk=upload.pk).update(completed=timezone.now(), received=upload.size)
+        if not chunks.assemble(upload, default_storage.path(upload.key)):
+            _refresh(upload)
+            raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
+    if not Upload.objects.filter(pk=upload.pk, completed__isnull=True, cancelled__isnull=True).update(
+        completed=timezone.now(), received=upload.size
+    ):
+        try:
+            _refresh(upload)  # a parallel request completed it, or ...
+        except UploadError:
+            _delete_bytes(upload)  # ... it was cancelled meanwhile, maybe before its file was there to delete
+            raise
     upload.refresh_from_db()
     return upload
 
@@ -158,38 +205,50 @@ def complete(upload):
 def claim(user, upload_id):
     """Hand a complete upload to one video, once: the Upload row goes, the stored file stays with the video."""
     with transaction.atomic():
-        upload = Upload.objects.filter(pk=upload_id, owner=user, completed__isnull=False).first()
-        if upload is None or not Upload.objects.filter(pk=upload.pk).delete()[0]:
+        upload = Upload.objects.filter(
+            pk=upload_id, owner=user, completed__isnull=False, cancelled__isnull=True
+        ).first()
+        if upload is None or not Upload.objects.filter(pk=upload.pk, cancelled__isnull=True).delete()[0]:
             return None
     return upload
 
 
-def abort(upload):
-    """Forget an upload and every byte of it."""
-    if upload.s3_upload_id and upload.completed is None:
-        try:
+def abort(upload, only_if=None):
+    """Forget an upload and every byte of it, unless a video took it first. The row is marked before the bytes
+    go and deleted after, so a crash in between leaves a row that the next sweep finishes."""
+    still = Q(pk=upload.pk) if only_if is None else Q(pk=upload.pk) & only_if
+    if not Upload.objects.filter(still).update(cancelled=Coalesce("cancelled", Now())):
+        return False
+    _delete_bytes(upload)
+    Upload.objects.filter(pk=upload.pk).delete()
+    return True
+
+
+def _delete_bytes(upload):
+    if upload.s3_upload_id:
+        with contextlib.suppress(_client().exceptions.NoSuchUpload):
             _client().abort_multipart_upload(
                 Bucket=_bucket(), Key=storage.s3_key(upload.key), UploadId=upload.s3_upload_id
             )
-        except _client().exceptions.NoSuchUpload:
-            pass
-    elif upload.completed is None:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(_partial_path(upload))
     else:
-        default_storage.delete(upload.key)
-    upload.delete()
+        chunks.discard(upload)
+    default_storage.delete(upload.key)
 
 
 def sweep_expired():
-    """Uploads nobody finished or used within the expiry are deleted with their bytes."""
-    cutoff = timezone.now() - timedelta(hours=settings.VIDEO_UPLOAD_EXPIRY_HOURS)
-    for upload in Upload.objects.filter(created__lt=cutoff):
-        abort(upload)
-
-
-def _partial_path(upload):
-    return default_storage.path(f"videos/uploads/{upload.id.hex}.part")
+    """Uploads nobody finished within a day, or that no video took within a couple of hours of being finished,
+    are deleted with their bytes; so are the leftovers of cancellations that were cut short."""
+    now = timezone.now()
+    expired = (
+        Q(completed__isnull=True, created__lt=now - timedelta(hours=settings.VIDEO_UPLOAD_EXPIRY_HOURS))
+        | Q(completed__lt=now - timedelta(hours=settings.VIDEO_UPLOAD_UNCLAIMED_HOURS))
+        | Q(cancelled__isnull=False)
+    )
+    for upload in Upload.objects.filter(expired):
+        abort(upload, only_if=expired)  # unless a video took it since
+    if on_disk():
+        known = {upload_id.hex for upload_id in Upload.objects.values_list("id", flat=True)}
+        chunks.sweep_orphans(known, ORPHAN_GRACE_SECONDS)
 
 
 def _client():
@@ -237,6 +296,5 @@ def _complete_s3(upload):
     )
     stored = _client().head_object(Bucket=_bucket(), Key=key)["ContentLength"]
     if stored != upload.size or stored > settings.VIDEO_MAX_UPLOAD_BYTES:
-        _client().delete_object(Bucket=_bucket(), Key=key)
-        upload.delete()
+        abort(upload)
         raise UploadError(_("The stored file does not have the announced size; the upload was cancelled."), status=410)

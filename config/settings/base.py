@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.null_characters.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.UnknownLanguagePrefixMiddleware",
@@ -207,11 +208,16 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 VIDEO_MAX_UPLOAD_BYTES = int(env.get("VIDEO_MAX_UPLOAD_BYTES", str(2 * 1024**3)))
 VIDEO_MAX_DURATION_SECONDS = int(env.get("VIDEO_MAX_DURATION_SECONDS", str(4 * 3600)))
 VIDEO_MAX_DIMENSION = 4096
+# Conversions work here, on the worker's own disk; the sweeper deletes what killed workers leave. One folder per
+# installation: the sweeper of one database must not judge another's folders.
+VIDEO_SCRATCH_DIR = Path(env.get("VIDEO_SCRATCH_DIR", BASE_DIR / "var" / "video-scratch"))
 # The domain in the UIDs of calendar events: keep it stable, calendar apps match events by UID.
 SEMINAR_UID_DOMAIN = env.get("SEMINAR_UID_DOMAIN", "tadrib.dz")
-# Browser uploads arrive in pieces of this size (S3 parts are at least 5 MiB), and are forgotten after a day.
+# Browser uploads arrive in pieces of this size (S3 parts are at least 5 MiB), and are forgotten after a day;
+# a finished upload that no video took within two hours goes too. Each trainer holds a few at a time.
 VIDEO_UPLOAD_CHUNK_BYTES = int(env.get("VIDEO_UPLOAD_CHUNK_BYTES", str(8 * 1024**2)))
 VIDEO_UPLOAD_EXPIRY_HOURS = 24
+VIDEO_UPLOAD_UNCLAIMED_HOURS = 2
 VIDEO_UPLOADS_OPEN_PER_USER = 5
 # Open Badges credentials: the Ed25519 signing keys as a JSON Web Key Set (first key signs, all verify), given
 # whole in CREDENTIAL_KEYS (scale-out) or kept in a file (embedded: `manage.py credential_keys --create`).

@@ -169,7 +169,7 @@ def test_a_user_may_hold_only_a_few_unfinished_uploads(client, trainer, settings
     for _ in range(settings.VIDEO_UPLOADS_OPEN_PER_USER):
         assert start(client, "a.mp4", 10).status_code == 200
     refused = start(client, "a.mp4", 10)
-    assert refused.status_code == 429 and "too many unfinished uploads" in refused.json()["error"]
+    assert refused.status_code == 429 and "too many uploads in progress" in refused.json()["error"]
 
 
 def test_uploads_belong_to_their_uploader_and_only_trainers_upload(client, trainer):
