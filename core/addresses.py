@@ -31,6 +31,8 @@ def _normalised(text):
     elif text.count(":") == 1:
         text = text.split(":")[0]
     try:
-        return str(ipaddress.ip_address(text))
+        address = ipaddress.ip_address(text)
     except ValueError:
         return None
+    # A dual-stack socket reports IPv4 clients as ::ffff:a.b.c.d; counted as IPv6, they would all share one /64.
+    return str(getattr(address, "ipv4_mapped", None) or address)

@@ -17,6 +17,9 @@ CASES = [
     (1, "10.0.0.2", "2001:DB8::1", "2001:db8::1"),
     (1, "10.0.0.2", "203.0.113.7:51234", "203.0.113.7"),  # some proxies append the port
     (1, "10.0.0.2", "[2001:db8::1]:51234", "2001:db8::1"),
+    # A dual-stack socket names IPv4 clients as IPv4-mapped IPv6: they are IPv4 clients, each with its own count.
+    (0, "::ffff:203.0.113.7", None, "203.0.113.7"),
+    (1, "10.0.0.2", "::ffff:203.0.113.8", "203.0.113.8"),
     # A request that did not come through every trusted proxy, or a proxy writing nonsense: the nearest peer,
     # never an address the client chose.
     (1, "10.0.0.2", None, "10.0.0.2"),
