@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from config.links import absolute_url
+from core.links import absolute_url
 
 from . import keys
 from .models import CertificateKind

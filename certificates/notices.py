@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from accounts.mail import send_to_member
-from config.links import absolute_url
+from core.links import absolute_url
 
 
 def certificate_ready(certificate):

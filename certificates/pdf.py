@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from config.links import absolute_url
+from core.links import absolute_url
 
 
 def verification_url(certificate):

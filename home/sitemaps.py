@@ -6,7 +6,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from config.links import absolute_url
+from core.links import absolute_url
 
 
 class PageSitemap(Sitemap):

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from config.links import absolute_url, page_url
+from core.links import absolute_url, page_url
 
 FEED_LENGTH = 20
 

@@ -7,7 +7,7 @@ import segno
 from django.urls import reverse
 
 from accounts.mail import send_to_member
-from config.links import absolute_url, page_url
+from core.links import absolute_url, page_url
 
 WITH_CHECKIN_CODE = ("registered", "promoted", "reminder")
 

@@ -64,7 +64,7 @@ def test_robots_and_calendars_use_the_requests_host(client, homes):
 
 
 def test_outside_a_request_the_sites_public_address_is_used():
-    from config.links import absolute_url
+    from core.links import absolute_url
 
     assert absolute_url("/fr/verify/abc/") == f"{settings.WAGTAILADMIN_BASE_URL}/fr/verify/abc/"
     assert absolute_url("https://other.example.dz/fr/") == "https://other.example.dz/fr/"
