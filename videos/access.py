@@ -63,11 +63,11 @@ def _version(who):
     generation: falling back to a fixed value could bring back answers given before a revocation."""
     version = cache.get(_version_key(who))
     if version is None:
-        cache.add(_version_key(who), uuid.uuid4().hex, None)
+        cache.add(_version_key(who), uuid.uuid4().hex, CACHE_SECONDS)
         version = cache.get(_version_key(who))
     return version
 
 
 def forget_access(user_id):
     """A learner's enrolments changed: their cached answers no longer count (leaving a course cuts the video)."""
-    cache.set(_version_key(user_id), uuid.uuid4().hex, None)
+    cache.set(_version_key(user_id), uuid.uuid4().hex, CACHE_SECONDS)
