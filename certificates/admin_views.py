@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -61,7 +62,12 @@ def issue_for_seminar(request, seminar_id):
     people = list(attendees(seminar).values_list("pk", flat=True))
     for start in range(0, len(people), BULK_BATCH):
         async_task("certificates.tasks.issue_attendance_batch", people[start : start + BULK_BATCH])
-    messages.success(request, _("Certificates are being issued to %(count)s attendees.") % {"count": len(people)})
+    issuing = ngettext(
+        "A certificate is being issued to %(count)s attendee.",
+        "Certificates are being issued to %(count)s attendees.",
+        len(people),
+    )
+    messages.success(request, issuing % {"count": len(people)})
     return redirect("seminars_registrations", seminar.pk)
 
 

@@ -45,6 +45,9 @@ class Certificate(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Revoked only because a seminar's attendance mark was corrected: marking the person present again makes
+    # the certificate valid again, which a revocation by an admin for a reason of their own never does.
+    revoked_by_correction = models.BooleanField(_("revoked by an attendance correction"), default=False, editable=False)
 
     class Meta:
         ordering = ["-issued_at"]

@@ -4,6 +4,8 @@ source, guaranteed by a unique constraint, so a signal fired twice or two worker
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -113,13 +115,31 @@ def issue_for_attendance(registration, render_in_background=True):
 
 
 def revoke_for_corrected_attendance(registration, by=None):
-    """The attendance certificate of a person whose mark was corrected (never present) is revoked, publicly."""
+    """The attendance certificate of a person whose mark was corrected (never present) is revoked, publicly.
+
+    A certificate already revoked (by an admin, for a reason of their own) keeps that revocation."""
     certificate = Certificate.objects.filter(
         recipient_id=registration.user_id, source_key=f"seminar:{registration.seminar_id}"
     ).first()
     if certificate is None:
         return False
-    return revoke(certificate, by, gettext("Attendance corrected: the holder was not recorded present."))
+    reason = _clip(gettext("Attendance corrected: the holder was not recorded present."), 300)
+    return bool(
+        Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_by=by, revoked_reason=reason, revoked_by_correction=True
+        )
+    )
+
+
+def reinstate_after_correction(certificate):
+    """The person is marked present again: the certificate their correction revoked is valid again, under the
+    same number. One revoked by an admin for another reason stays revoked. True when reinstated."""
+    reinstated = Certificate.objects.filter(pk=certificate.pk, revoked_by_correction=True).update(
+        revoked_at=None, revoked_by=None, revoked_reason="", revoked_by_correction=False
+    )
+    if reinstated:
+        certificate.refresh_from_db()
+    return bool(reinstated)
 
 
 def refresh(certificate):
@@ -135,9 +155,16 @@ def refresh(certificate):
 
 
 def revoke(certificate, by, reason):
-    """Revoke once; the date and reason are public on the verification page."""
+    """An admin revokes, once; the date and reason are public on the verification page. A certificate revoked by
+    an attendance correction takes the admin's reason (and keeps its date), so marking the person present again
+    no longer brings it back."""
     return bool(
-        Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
-            revoked_at=timezone.now(), revoked_by=by, revoked_reason=_clip(reason, 300)
+        Certificate.objects.filter(
+            Q(revoked_at__isnull=True) | Q(revoked_by_correction=True), pk=certificate.pk
+        ).update(
+            revoked_at=Coalesce(F("revoked_at"), Value(timezone.now())),
+            revoked_by=by,
+            revoked_reason=_clip(reason, 300),
+            revoked_by_correction=False,
         )
     )

@@ -42,11 +42,14 @@ def issue_attendance(registration_id):
     # A mark made before the seminar (under older rules) waits until the seminar takes place.
     if registration is None or attendance_refusal(registration.seminar):
         return None
-    certificate = services.issue_for_attendance(registration, render_in_background=False)[0]
+    certificate, created = services.issue_for_attendance(registration, render_in_background=False)
+    reinstated = not created and services.reinstate_after_correction(certificate)
     if not attended.exists():
-        # Corrected while this task was issuing: the correction found no certificate to revoke yet.
+        # Corrected while this task was issuing or reinstating: the correction found nothing to revoke yet.
         services.revoke_for_corrected_attendance(registration)
         return None
+    if reinstated and certificate.pdf and certificate.notified_at is None:
+        _tell_holder_once(certificate)  # the correction came before the holder was told
     return _render_if_needed(certificate)
 
 
@@ -73,7 +76,6 @@ def _render_if_needed(certificate):
 
 
 def render_and_notify(certificate_id):
-    from .notices import certificate_ready
     from .pdf import render_pdf
 
     certificate = Certificate.objects.select_related("recipient").filter(pk=certificate_id).first()
@@ -87,10 +89,16 @@ def render_and_notify(certificate_id):
             certificate.pdf.storage.delete(old)
     else:
         certificate.pdf.storage.delete(certificate.pdf.name)
-    # Told once, even when two tasks render the same new certificate at the same moment.
+    _tell_holder_once(certificate)
+    return certificate.pdf.name
+
+
+def _tell_holder_once(certificate):
+    """Told once, even when two tasks render the same new certificate at the same moment; never while revoked."""
+    from .notices import certificate_ready
+
     told = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True, revoked_at__isnull=True).update(
         notified_at=timezone.now()
     )
     if told:
         certificate_ready(certificate)
-    return certificate.pdf.name

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import results, services
@@ -53,5 +54,10 @@ def quiz_results_csv(request, quiz_id):
 def quiz_regrade(request, quiz_id):
     quiz = _quiz_for(request, quiz_id)
     changed = services.regrade(quiz)
-    messages.success(request, _("Every attempt was graded again; %(count)s result(s) changed.") % {"count": changed})
+    regraded = ngettext(
+        "Every attempt was graded again; %(count)s result changed.",
+        "Every attempt was graded again; %(count)s results changed.",
+        changed,
+    )
+    messages.success(request, regraded % {"count": changed})
     return redirect("quizzes_results", quiz.pk)

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .enums import AttemptStatus, QuestionKind, ScoreRule
 from .grading import grade
@@ -165,7 +166,12 @@ def parse_answers(attempt, data):
             raise QuizError(_("Give one answer per question."))
         text = values[0].strip()
         if len(text) > MAX_TEXT:
-            raise QuizError(_("An answer may have at most %(count)s characters.") % {"count": MAX_TEXT})
+            too_long = ngettext(
+                "An answer may have at most %(count)s character.",
+                "An answer may have at most %(count)s characters.",
+                MAX_TEXT,
+            )
+            raise QuizError(too_long % {"count": MAX_TEXT})
         if kind == QuestionKind.TRUE_FALSE and text not in ("", "true", "false"):
             raise QuizError(_("Answer true or false."))
         answers[question_id] = ([], text, parse_number(text) if kind == QuestionKind.NUMERIC else None)

@@ -25,3 +25,9 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, registrations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["present"].choices = [(registration.pk, registration.pk) for registration in registrations]
+
+
+class AttendanceCorrectionForm(forms.Form):
+    """When the mark the admin is taking back was recorded, as the confirmation page showed it."""
+
+    marked_at = forms.DateTimeField(widget=forms.HiddenInput)

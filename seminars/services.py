@@ -162,11 +162,15 @@ def can_correct_attendance(user):
     return getattr(user, "is_observatory_admin", False)
 
 
-def withdraw_attendance(registration, by):
-    """Undo a mistaken mark (Observatory admins only: a certificate may have gone out); True when undone."""
+def withdraw_attendance(registration, by, marked_at=None):
+    """Undo a mistaken mark (Observatory admins only: a certificate may have gone out); True when undone.
+
+    `marked_at`: when the mark the admin saw was recorded. A mark recorded since (the person was checked in
+    again meanwhile) is another mark, and stays."""
     if not can_correct_attendance(by):
         raise AttendanceError(_("Only an Observatory admin can correct attendance already recorded."))
-    updated = Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.ATTENDED).update(
+    seen = {"attended_at": marked_at} if marked_at is not None else {}
+    updated = Registration.objects.filter(pk=registration.pk, status=RegistrationStatus.ATTENDED, **seen).update(
         status=RegistrationStatus.REGISTERED, attended_at=None
     )
     if updated:

@@ -1,12 +1,9 @@
-"""Seminar pages, registration, calendars (.ics), attendance and QR check-in."""
-
-import csv
+"""Seminar pages, registration and calendars (.ics); the organisers' tools are in organiser_views."""
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,11 +11,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.spreadsheets import spreadsheet_cell
-
 from . import ics, services
 from .enums import RegistrationStatus
-from .forms import AttendanceForm, RegistrationForm
+from .forms import RegistrationForm
 from .listing import filtered_seminars
 from .models import CalendarFeed, Registration, SeminarIndexPage, SeminarPage
 
@@ -155,130 +150,3 @@ def my_calendar(request):
     )
     context = {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1], "registrations": registrations}
     return TemplateResponse(request, "seminars/my_calendar.html", context)
-
-
-def _organiser_seminar(request, seminar_id):
-    seminar = get_object_or_404(SeminarPage.objects.live(), pk=seminar_id)
-    if not services.can_organise(request.user, seminar):
-        raise PermissionDenied
-    return seminar
-
-
-@login_required
-def attendance(request, seminar_id):
-    """The trainer's checklist, made for a phone: tick who is present."""
-    seminar = _organiser_seminar(request, seminar_id)
-    people = list(
-        Registration.objects.filter(
-            seminar=seminar, status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED]
-        )
-        .select_related("user")
-        .order_by("user__full_name_latin", "pk")
-    )
-    can_correct = services.can_correct_attendance(request.user)
-    if request.method == "POST":
-        form = AttendanceForm(request.POST, registrations=people)
-        if form.is_valid():
-            refusal = _save_attendance(request.user, people, set(form.cleaned_data["present"]), can_correct)
-            if refusal:
-                messages.error(request, refusal)
-            else:
-                messages.success(request, _("Attendance saved."))
-            return redirect("seminar_attendance", seminar.pk)
-        messages.error(request, _("The list was altered; reload the page."))
-    context = {
-        "seminar": seminar,
-        "people": people,
-        "present": sum(1 for p in people if p.status == "attended"),
-        "can_correct": can_correct,
-        "refusal": services.attendance_refusal(seminar),
-    }
-    return TemplateResponse(request, "seminars/attendance.html", context)
-
-
-def _save_attendance(user, people, present, can_correct):
-    """Tick who is present; untick (a correction) only for Observatory admins: for others a recorded attendance
-    is locked in the list, so its absence from the form says nothing. Returns a refusal message or None."""
-    for registration in people:
-        try:
-            if registration.pk in present and registration.status == RegistrationStatus.REGISTERED:
-                services.mark_attended(registration)
-            elif registration.pk not in present and registration.status == RegistrationStatus.ATTENDED and can_correct:
-                services.withdraw_attendance(registration, user)
-        except services.AttendanceError as error:
-            return str(error)
-    return None
-
-
-@login_required
-def checkin(request, token):
-    """What the trainer's phone opens after scanning a participant's QR code (or what the scanner page posts)."""
-    registration = Registration.objects.filter(checkin_token=token).select_related("seminar", "user").first()
-    wants_json = "application/json" in request.headers.get("Accept", "")
-    if registration is None:
-        if wants_json:
-            return JsonResponse({"ok": False, "message": _("This code is not a Tadrib registration.")}, status=404)
-        raise Http404
-    seminar = registration.seminar
-    if not services.can_organise(request.user, seminar):
-        if wants_json:
-            return JsonResponse({"ok": False, "message": _("You do not organise this seminar.")}, status=403)
-        raise PermissionDenied
-    if request.method == "POST":
-        name = _display_name(registration.user)
-        try:
-            marked = services.mark_attended(registration)
-        except services.AttendanceError as error:
-            if wants_json:
-                return JsonResponse({"ok": False, "message": str(error)}, status=409)
-            messages.error(request, str(error))
-            return redirect("seminar_attendance", seminar.pk)
-        if marked:
-            ok, text = True, _("%(name)s is marked present.") % {"name": name}
-        elif registration.status == RegistrationStatus.ATTENDED:
-            ok, text = True, _("%(name)s: already marked present.") % {"name": name}
-        else:
-            ok, text = False, _("%(name)s holds no seat (waiting list or cancelled).") % {"name": name}
-        if wants_json:
-            return JsonResponse({"ok": ok, "message": text, "seminar": seminar.title})
-        (messages.success if ok else messages.error)(request, text)
-        return redirect("seminar_attendance", seminar.pk)
-    return TemplateResponse(request, "seminars/checkin.html", {"registration": registration, "seminar": seminar})
-
-
-def _display_name(user):
-    from django.utils.translation import get_language
-
-    return user.full_name_arabic if get_language() == "ar" and user.full_name_arabic else user.get_full_name()
-
-
-@login_required
-def scanner(request, seminar_id):
-    """The trainer's phone camera page: reads participants' codes and checks them in, one after another."""
-    seminar = _organiser_seminar(request, seminar_id)
-    return TemplateResponse(request, "seminars/scanner.html", {"seminar": seminar})
-
-
-@login_required
-def registrations_csv(request, seminar_id):
-    seminar = _organiser_seminar(request, seminar_id)
-    registrations = Registration.objects.filter(seminar=seminar).select_related("user", "user__wilaya")
-    labels = [question.label for question in seminar.questions.all()]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(seminar.slug) or seminar.pk}-registrations.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("E-mail"), _("Association"), _("Status"), _("Registered on"), *labels])
-    for registration in registrations:
-        user = registration.user
-        writer.writerow(
-            [
-                spreadsheet_cell(user.get_full_name()),
-                spreadsheet_cell(user.email),
-                spreadsheet_cell(user.association),
-                registration.get_status_display(),
-                registration.created.isoformat(),
-                *[spreadsheet_cell(registration.answers.get(label, "")) for label in labels],
-            ]
-        )
-    return response

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import runner
 
@@ -100,10 +101,12 @@ def probe(path):
         raise RejectedVideo(_("The audio codec %(codec)s is not accepted.") % {"codec": audio.get("codec_name", "?")})
     width, height = int(video.get("width") or 0), int(video.get("height") or 0)
     if not (MIN_DIMENSION <= width <= max_dimension and MIN_DIMENSION <= height <= max_dimension):
-        raise RejectedVideo(
-            _("The picture size %(width)s×%(height)s is outside what we accept (up to %(max)s pixels a side).")
-            % {"width": width, "height": height, "max": max_dimension}
+        too_large = ngettext(
+            "The picture size %(width)s×%(height)s is outside what we accept (up to %(max)s pixel a side).",
+            "The picture size %(width)s×%(height)s is outside what we accept (up to %(max)s pixels a side).",
+            max_dimension,
         )
+        raise RejectedVideo(too_large % {"width": width, "height": height, "max": max_dimension})
     try:
         duration = float(info["format"].get("duration") or video.get("duration") or 0)
     except (TypeError, ValueError):

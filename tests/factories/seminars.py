@@ -36,3 +36,9 @@ def build_seminar(index, **fields):
     seminar = SeminarPageFactory(parent=index, **fields)
     seminar.save_revision().publish()
     return SeminarPage.objects.get(pk=seminar.pk)
+
+
+def reschedule(seminar, starts_in):
+    """The seminar now starts `starts_in` from now (negative: it started, or ended, that long ago)."""
+    starts = timezone.now() + starts_in
+    SeminarPage.objects.filter(pk=seminar.pk).update(starts_at=starts, ends_at=starts + timedelta(hours=6))

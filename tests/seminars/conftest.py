@@ -1,6 +1,8 @@
 import pytest
 
-from tests.factories.seminars import SeminarIndexPageFactory
+from seminars import services
+from tests.factories import UserFactory
+from tests.factories.seminars import SeminarIndexPageFactory, build_seminar
 
 
 @pytest.fixture
@@ -18,3 +20,15 @@ def calendars(homes):
         )
     assert Page.objects.type(type(first)).count() == 3
     return indexes
+
+
+@pytest.fixture
+def people(calendars):
+    """A seminar starting in ten days, its trainer, and a registered member."""
+    seminar = build_seminar(calendars["fr"], title="Journée d'étude à Tamanrasset")
+    trainer = UserFactory(groups=["Trainers"], preferred_language="en")
+    seminar.trainers.add(trainer)
+    seminar.save_revision().publish()
+    member = UserFactory(full_name_latin="Nadia Saidi", preferred_language="fr")
+    registration = services.register(member, seminar)
+    return seminar, trainer, member, registration
