@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import urls as accounts_urls
 from certificates import credential_urls
 from certificates import urls as certificates_urls
+from core import admin_urls as scoped_admin_urls
 from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
@@ -18,6 +19,8 @@ from videos import urls as videos_urls
 urlpatterns = [
     # Every sign-in goes through one throttled, translated login page.
     path("admin/login/", home_views.admin_login, name="admin_login"),
+    # Wagtail's views that gather many models (site history, snippets index), asking the permission policies.
+    path("admin/", include(scoped_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>(?:images|original_images)/.+)$", home_views.public_media),

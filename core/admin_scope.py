@@ -27,8 +27,7 @@ from wagtail.permissions import policy_registry
 from wagtail.search import index
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 
-# What a user must hold on an instance to see it in a listing or a bulk action's confirmation page.
-LISTED = ("change", "delete", "view")
+from .permission_policies import LISTED
 
 
 class ScopedViewMixin:

@@ -2,15 +2,38 @@
 what a user may do, and one queryset per action says on which instances.
 
 Wagtail's views, choosers and bulk actions, and our own code, ask the policy (see core.admin_scope), so the
-scope is written once, next to the model, and no view can forget it.
+scope is written once, next to the model, and no view can forget it. Listings that gather many models (the site
+history, the snippets index) ask the same policies through `instances_user_reaches` (core.log_entries,
+core.admin_views).
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+
+# What a user must hold on an instance to see it, or its history, in a listing or a bulk action's confirmation page.
+LISTED = ("change", "delete", "view")
 
 
-class ScopedPermissionPolicy(ModelPermissionPolicy):
+class InstanceScopedPolicy:
+    """A policy under which Django's model permissions reach only some instances."""
+
+    def user_reaches_every_instance(self, user):
+        """Whether the user may see every instance, those deleted included (in the site history, say)."""
+        raise NotImplementedError
+
+
+def instances_user_reaches(model, user):
+    """The instances of `model` the user may see in a listing. Callers have checked the model permissions:
+    under a model-wide policy they reach every instance, as in Wagtail's own listings."""
+    policy = policy_registry.get_by_type(model)
+    if isinstance(policy, InstanceScopedPolicy):
+        return policy.instances_user_has_any_permission_for(user, LISTED)
+    return model._default_manager.all()
+
+
+class ScopedPermissionPolicy(InstanceScopedPolicy, ModelPermissionPolicy):
     # "choose" (pick an instance in a chooser) has no Django permission of its own: whoever holds any of these
     # may choose, among the instances that scope() gives for "choose".
     derived_actions = {"choose": ("add", "change", "delete", "view")}

@@ -50,20 +50,16 @@ class QuestionCategoryForm(WagtailAdminModelForm):
         if self.for_user is not None and "course" in self.fields:
             from .access import editable_courses, is_bank_admin
 
-            self.fields["course"].queryset = editable_courses(self.for_user)
+            field = self.fields["course"]
+            field.queryset = editable_courses(self.for_user)
             if is_bank_admin(self.for_user):
-                self.fields["course"].empty_label = _("The shared bank")
-
-    def clean_course(self):
-        course = self.cleaned_data.get("course")
-        if course is None and self.for_user is not None:
-            from .access import is_bank_admin
-
-            if not is_bank_admin(self.for_user):
-                raise ValidationError(
-                    _("Choose one of your courses: only the Observatory administrators keep the shared bank.")
+                field.empty_label = _("The shared bank")
+            else:
+                # No empty choice to offer: an empty course is the shared bank, which is not theirs.
+                field.required, field.empty_label, field.help_text = True, None, ""
+                field.error_messages["required"] = _(
+                    "Choose one of your courses: only the Observatory administrators keep the shared bank."
                 )
-        return course
 
 
 class QuizPageForm(WagtailAdminPageForm):

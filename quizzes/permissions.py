@@ -5,7 +5,7 @@ shared bank for their quizzes; Observatory admins manage every bank, the shared 
 Django's model permissions (Trainers and Observatory admins hold them) still decide who reaches the bank at all.
 """
 
-from core.permission_policies import ScopedPermissionPolicy
+from core.permission_policies import LISTED, ScopedPermissionPolicy
 
 from . import access
 
@@ -17,6 +17,9 @@ class BankPermissionPolicy(ScopedPermissionPolicy):
 
     def scope(self, user, action):
         return self.usable(user) if action == "choose" else self.managed(user)
+
+    def user_reaches_every_instance(self, user):
+        return access.is_bank_admin(user) and self.user_has_any_permission(user, LISTED)
 
 
 question_policy = BankPermissionPolicy("quizzes.Question", access.editable_questions, access.usable_questions)

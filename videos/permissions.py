@@ -6,8 +6,10 @@ Seeing a video in the admin and choosing it for a lesson follow the same rule as
 
 from wagtail.permission_policies import OwnershipPermissionPolicy
 
+from core.permission_policies import InstanceScopedPolicy
 
-class VideoPermissionPolicy(OwnershipPermissionPolicy):
+
+class VideoPermissionPolicy(InstanceScopedPolicy, OwnershipPermissionPolicy):
     # Wagtail's ownership policy knows add, change and delete only.
     aliases = {"view": "change", "choose": "change"}
 
@@ -28,6 +30,9 @@ class VideoPermissionPolicy(OwnershipPermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance):
         return super().users_with_any_permission_for_instance(self._plain(actions), instance)
+
+    def user_reaches_every_instance(self, user):
+        return user.has_perm(self._get_permission_name("change"))  # "add" reaches one's own videos only
 
 
 video_policy = VideoPermissionPolicy("videos.Video", owner_field_name="owner")

@@ -12,6 +12,9 @@ from tests.factories.quizzes import question
 from videos.models import Video
 
 MODELS = {"question": Question, "questioncategory": QuestionCategory, "video": Video}
+ROLES = ["owner", "other trainer", "editor", "admin"]
+# Which objects each role manages (lists, edit, delete, copy, history, usage, inspect, bulk actions).
+MANAGES = {"owner": {"mine"}, "other trainer": {"theirs"}, "editor": set(), "admin": {"mine", "theirs", "shared"}}
 
 
 @dataclass

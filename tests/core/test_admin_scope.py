@@ -10,14 +10,11 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
-from .conftest import MODELS, form_data, snapshot
+from .conftest import MANAGES, MODELS, ROLES, form_data, snapshot
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["owner", "other trainer", "editor", "admin"]
-# Which objects each role manages (lists, edit, delete, copy, history, usage, inspect, bulk actions)...
-MANAGES = {"owner": {"mine"}, "other trainer": {"theirs"}, "editor": set(), "admin": {"mine", "theirs", "shared"}}
-# ...and which it may choose for a quiz or a lesson (trainers use the shared bank, only admins write there).
+# Which objects each role may choose for a quiz or a lesson (trainers use the shared bank, only admins write there).
 CHOOSES = {**MANAGES, "owner": {"mine", "shared"}, "other trainer": {"theirs", "shared"}}
 COURSES = {"owner": {"mine"}, "other trainer": {"theirs"}, "editor": set(), "admin": {"mine", "theirs"}}
 WITH_MODEL_RIGHTS = {"owner", "other trainer", "admin"}  # editors hold no right on the bank or the videos

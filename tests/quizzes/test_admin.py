@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from courses.models import CoursePage
 from courses.signals import sync_course_trainers
 from quizzes import services
 from quizzes.enums import QuestionKind
@@ -19,13 +20,16 @@ def english_admin(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
-@pytest.fixture
-def trainer(course):
-    user = UserFactory(groups=["Trainers"], preferred_language="en")
-
+def list_as_trainer(course, user):
     course.trainers.add(user)
     course.save_revision().publish()
     sync_course_trainers(course)
+
+
+@pytest.fixture
+def trainer(course):
+    user = UserFactory(groups=["Trainers"], preferred_language="en")
+    list_as_trainer(course, user)
     return user
 
 
@@ -73,11 +77,34 @@ def offered(html, field):
     return set(re.findall(r'<option value="([^"]*)"', select))
 
 
+def test_each_role_is_offered_exactly_the_courses_it_may_file_categories_under(client, trainer, course, catalogues):
+    second = build_course(catalogues["fr"], lessons=0)[0]
+    list_as_trainer(second, trainer)
+    build_course(catalogues["ar"], lessons=0)  # a colleague's
+    add = "/admin/snippets/quizzes/questioncategory/add/"
+    client.force_login(trainer)
+    form = client.get(add).content.decode()
+    # Their courses, and no empty choice: the shared bank is not theirs to write to.
+    assert offered(form, "course") == {str(course.pk), str(second.pk)}
+    assert "Leave empty for the shared bank" not in form
+    mine = QuestionCategory.objects.create(name="Budgets", course=second)
+    form = client.get(f"/admin/snippets/quizzes/questioncategory/edit/{mine.pk}/").content.decode()
+    assert offered(form, "course") == {str(course.pk), str(second.pk)}
+    client.force_login(UserFactory(groups=["Observatory admins"]))
+    form = client.get(add).content.decode()
+    every_course = {str(pk) for pk in CoursePage.objects.values_list("pk", flat=True)}
+    assert offered(form, "course") == {"", *every_course}
+    assert '<option value="" selected>The shared bank</option>' in form
+    client.force_login(UserFactory(groups=["Editors"]))
+    response = client.get(add)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
 def test_a_trainer_files_categories_under_their_own_courses_only(client, trainer, course, catalogues):
     other_course = build_course(catalogues["ar"], lessons=0)[0]
     client.force_login(trainer)
     add = "/admin/snippets/quizzes/questioncategory/add/"
-    assert offered(client.get(add).content.decode(), "course") == {"", str(course.pk)}
+    assert offered(client.get(add).content.decode(), "course") == {str(course.pk)}
     refusals = [
         (other_course.pk, "Select a valid choice."),
         ("", "Choose one of your courses: only the Observatory administrators keep the shared bank."),
