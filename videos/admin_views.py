@@ -26,12 +26,6 @@ def _state(video):
 
 
 @require_GET
-def status(request, video_id):
-    """JSON for the admin's progress bar; only videos the user may see."""
-    return JsonResponse(_state(get_object_or_404(visible_videos(request.user), pk=video_id)))
-
-
-@require_GET
 def statuses(request):
     """The states of several videos at once (?id=1&id=2…), for the video list; videos the user may not see are
     left out, so the answer says nothing about them."""

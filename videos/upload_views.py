@@ -29,6 +29,8 @@ def _own_upload(request, upload_id):
 
 
 def _json_body(request):
+    if request.content_type != "application/json":  # a form posted from another site cannot send this type
+        raise uploads.UploadError(_("Send the request as JSON (Content-Type: application/json)."), status=415)
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_JSON_BYTES:
         raise uploads.UploadError(_("The request is too large."), status=413)
     try:

@@ -39,7 +39,6 @@ register_snippet(video_viewset)
 def video_admin_urls():
     return [
         path("videos/status/", admin_views.statuses, name="videos_statuses"),
-        path("videos/status/<int:video_id>/", admin_views.status, name="videos_status"),
         path("videos/original/<int:video_id>/", admin_views.original, name="videos_original"),
         path("videos/uploads/", upload_views.start, name="videos_upload_start"),
         path("videos/uploads/<uuid:upload_id>/", upload_views.detail, name="videos_upload"),

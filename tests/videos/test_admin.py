@@ -29,7 +29,7 @@ def test_trainer_uploads_a_video_in_the_admin_and_it_is_converted(
     assert response.status_code == 302
     video = Video.objects.get(title="Ma leçon")
     assert (video.owner, video.status, video.original_name) == (trainer, VideoStatus.READY, "ma leçon.webm")
-    status = client.get(f"/admin/videos/status/{video.pk}/").json()
+    status = client.get(f"/admin/videos/status/?id={video.pk}").json()["videos"][str(video.pk)]
     assert status == {"status": "ready", "label": status["label"], "progress": 100, "reason": "", "finished": True}
     html = client.get(f"/admin/snippets/videos/video/edit/{video.pk}/").content.decode()
     assert f'data-video-status-id="{video.pk}" data-video-statuses-url="/admin/videos/status/"' in html
@@ -67,7 +67,8 @@ def test_the_upload_form_refuses_bad_files_with_a_clear_error(client, name, cont
 def test_trainers_see_only_their_own_videos_in_the_admin(client, video):
     other = UserFactory(groups=["Trainers"])
     client.force_login(other)
-    assert client.get(f"/admin/videos/status/{video.pk}/", follow=True).status_code == 404
+    assert client.get(f"/admin/videos/status/?id={video.pk}").json() == {"videos": {}}  # as if it did not exist
+    assert client.get(f"/admin/videos/status/{video.pk}/").status_code == 404  # no per-video address beside the list's
     for action in ("edit", "delete", "history", "usage", "copy"):
         response = client.get(f"/admin/snippets/videos/video/{action}/{video.pk}/")
         assert (response.status_code, response["Location"]) == (302, "/admin/"), action  # Wagtail's refusal

@@ -162,6 +162,13 @@ def test_malformed_and_oversized_requests_are_refused(client, trainer):
     assert client.post(START, b"{not json", content_type="application/json").status_code == 400
     assert client.post(START, b"{" + b" " * 20000 + b"}", content_type="application/json").status_code == 413
     assert client.get(START).status_code == 405
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"):
+        refused = client.post(START, b'{"name": "a.mp4", "size": 10}', content_type=content_type)
+        assert (refused.status_code, refused.json()["error"]) == (
+            415,
+            "Send the request as JSON (Content-Type: application/json).",
+        ), content_type
+    assert not Upload.objects.exists()
     assert client.get(f"{START}not-a-uuid/", follow=True).status_code == 404
 
 
