@@ -8,10 +8,12 @@ import resource
 import shutil
 import signal
 import subprocess
+import threading
 
 from django.conf import settings
 
 MEMORY_LIMIT_BYTES = 2 * 1024**3
+ERROR_TAIL_CHARS = 4000
 PR_SET_PDEATHSIG = 1
 _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)  # loaded before any fork
 
@@ -61,26 +63,50 @@ def run(args, timeout, cwd=None):
     )
 
 
+class _ErrorTail(threading.Thread):
+    """Reads a child's standard error on its own thread as it comes, keeping only the end: a child that writes more
+    than a pipe holds (a damaged file can make ffmpeg report every frame) never blocks, and memory stays bounded."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream, self.kept = stream, ""
+
+    def run(self):
+        while chunk := self.stream.read(ERROR_TAIL_CHARS):
+            self.kept = (self.kept + chunk)[-ERROR_TAIL_CHARS:]
+
+    def text(self):
+        """What the child wrote last, once its standard error has closed."""
+        self.join()
+        return self.kept
+
+
 @contextlib.contextmanager
 def running(args, cpu_seconds, cwd=None):
-    """A long run whose stdout the caller reads (ffmpeg's -progress output). However the caller leaves (an error,
-    django-q2's timeout raised in the middle), the process is killed and reaped."""
+    """A long run whose stdout the caller reads (ffmpeg's -progress output); `process.errors()` gives the end of
+    its standard error once it has exited. However the caller leaves (an error, django-q2's timeout raised in the
+    middle), the process is killed and reaped."""
     process = subprocess.Popen(  # noqa: S603 — argument list, never a shell
         args,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
+        errors="replace",
         cwd=cwd,
         env=clean_environment(),
         preexec_fn=_limits(cpu_seconds),  # noqa: PLW1509
     )
+    tail = _ErrorTail(process.stderr)
+    tail.start()
+    process.errors = tail.text
     try:
         yield process
     finally:
         if process.poll() is None:
             process.kill()
         process.wait()
+        tail.join()  # the pipe closed with the process: the reader ends
         process.stdout.close()
         process.stderr.close()
 

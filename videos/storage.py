@@ -16,6 +16,8 @@ def local_copy(field_file, folder, on_progress=lambda: None):
     """A path on this machine for the original: the file itself on disk, a copy from S3 streamed into folder (the
     attempt's scratch folder, which the sweeper finds if the worker dies). on_progress() is called as it goes."""
     if isinstance(default_storage, FileSystemStorage):
+        if not Path(field_file.path).is_file():  # as S3 answers: missing, not "not a video"
+            raise FileNotFoundError(field_file.name)
         yield field_file.path
         return
     path = Path(folder) / f"original{Path(field_file.name).suffix}"

@@ -65,6 +65,9 @@ def probe_video(video_id):
 def _probe(video):
     video_id = video.pk
     beat = _Heartbeat(video_id, VideoStatus.PROBING)
+    # What this probe finds is written only if the video still waits for it: not after a new file was uploaded
+    # meanwhile (the sweeper may also have handed a stalled probe to another worker, which writes the same).
+    probing = Video.objects.filter(pk=video_id, status=VideoStatus.PROBING, original=video.original.name)
     try:
         with (
             debris.scratch_folder(video_id) as scratch,
@@ -72,9 +75,13 @@ def _probe(video):
         ):
             probed = probe(path)
     except RejectedVideo as rejection:
-        Video.objects.filter(pk=video_id).update(status=VideoStatus.FAILED, failure_reason=str(rejection))
+        probing.update(status=VideoStatus.FAILED, failure_reason=str(rejection))
         return
-    Video.objects.filter(pk=video_id).update(
+    except OSError:
+        logger.exception("video %s could not be examined", video_id)
+        probing.update(status=VideoStatus.FAILED, failure_reason=gettext("The uploaded file could not be read."))
+        return
+    queued = probing.update(
         status=VideoStatus.QUEUED,
         duration=probed.duration,
         width=probed.width,
@@ -83,7 +90,8 @@ def _probe(video):
         video_codec=probed.video_codec,
         audio_codec=probed.audio_codec,
     )
-    async_task("videos.tasks.transcode_video", video_id, task_name=f"transcode-video-{video_id}")
+    if queued:
+        async_task("videos.tasks.transcode_video", video_id, task_name=f"transcode-video-{video_id}")
 
 
 def transcode_video(video_id):
@@ -114,9 +122,14 @@ def _transcode(video):
             probed = probe(source)  # the original may have changed since it was first probed
             outputs = transcode.run(source, probed, scratch / "out", on_progress=beat)
             storage.upload_folder(scratch / "out", prefix, on_progress=lambda: beat(99))
-    except (RejectedVideo, transcode.TranscodeError, OSError) as error:
+    except (RejectedVideo, transcode.TranscodeError) as error:
         storage.delete_prefix(prefix)
         _failed_attempt(video_id, attempt, str(error))
+        return
+    except OSError:
+        logger.exception("video %s attempt %s could not read or store its files", video_id, attempt)
+        storage.delete_prefix(prefix)
+        _failed_attempt(video_id, attempt, gettext("The files could not be read or stored; ask an administrator."))
         return
     with transaction.atomic():
         video = Video.objects.select_for_update().get(pk=video_id)
@@ -156,12 +169,14 @@ def _transcode(video):
 
 def _failed_attempt(video_id, attempt, reason):
     logger.warning("video %s attempt %s failed: %s", video_id, attempt, reason)
+    # Only while this attempt still owns the video: a stale one (handed on by the sweeper, or outrun by a new
+    # upload, which starts again at attempt 1) changes nothing.
+    own = Video.objects.filter(pk=video_id, status=VideoStatus.TRANSCODING, attempts=attempt)
     if attempt >= MAX_ATTEMPTS:
-        Video.objects.filter(pk=video_id).update(status=VideoStatus.FAILED, failure_reason=reason)
+        own.update(status=VideoStatus.FAILED, failure_reason=reason)
         return
-    Video.objects.filter(pk=video_id, status=VideoStatus.TRANSCODING).update(
-        status=VideoStatus.QUEUED, failure_reason=reason
-    )
+    if not own.update(status=VideoStatus.QUEUED, failure_reason=reason):
+        return
     # Back off before the next attempt: 1 min, then 2 min.
     schedule(
         "videos.tasks.transcode_video",

@@ -1,18 +1,23 @@
 """Turn a probed original into the HLS ladder, the audio-only rung, the download MP4 and a poster."""
 
+import logging
 import os
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from . import ladder, runner
 
+logger = logging.getLogger(__name__)
 _EXTINF = re.compile(r"#EXTINF:([\d.]+),")
 
 
 class TranscodeError(Exception):
-    pass
+    """Why a conversion failed, in words for the trainer (in the language active when raised); what ffmpeg said
+    goes to the log, not to the trainer."""
 
 
 @dataclass
@@ -36,7 +41,7 @@ def _variant_stats(folder):
     segments = [line for line in playlist.splitlines() if line and not line.startswith("#")]
     sizes = [(folder / name).stat().st_size for name in segments]
     if not durations or len(durations) != len(sizes):
-        raise TranscodeError("the variant playlist does not match its segments")
+        raise TranscodeError(_("The conversion produced an incomplete video."))
     total_bytes = sum(sizes)
     average = int(total_bytes * 8 / sum(durations))
     peak = max(int(size * 8 / duration) for size, duration in zip(sizes, durations, strict=True) if duration > 0)
@@ -77,10 +82,10 @@ def run(source, probed, out_dir, on_progress=lambda percent: None):
                     continue
                 on_progress(min(99, int(100 * seconds / probed.duration)))
             if time.monotonic() - started > timeout:
-                raise TranscodeError("conversion took too long")
-        errors = process.stderr.read()
+                raise TranscodeError(_("The conversion took too long."))
         if process.wait() != 0:
-            raise TranscodeError(f"ffmpeg failed: {errors[-500:]}")
+            logger.warning("ffmpeg exited with %s: %s", process.returncode, process.errors()[-500:])
+            raise TranscodeError(_("The video could not be converted: the file may be damaged or incomplete."))
 
     outputs = []
     for rung in rungs:
@@ -137,5 +142,6 @@ def run(source, probed, out_dir, on_progress=lambda percent: None):
     write_master(out_dir, outputs)
     poster = runner.run(ladder.poster_args(ffmpeg_binary, source, probed, str(out_dir / "poster.jpg")), timeout=60)
     if poster.returncode != 0 or not os.path.exists(out_dir / "poster.jpg"):
-        raise TranscodeError("the poster could not be made")
+        logger.warning("ffmpeg made no poster (%s): %s", poster.returncode, poster.stderr[-500:])
+        raise TranscodeError(_("The preview picture could not be made from the video."))
     return outputs
