@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from news.models import NewsIndexPage
 
+from .core.processes import WebServer, shared_environment
 from .factories import CourseIndexPageFactory, NewsIndexPageFactory
 
 LANGUAGES = ["ar", "fr", "en"]
@@ -134,6 +135,25 @@ def restored_db(transactional_db):
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                 cursor.execute(statement)
+
+
+@pytest.fixture
+def start_web_servers(restored_db, tmp_path):
+    """start_web_servers(2) -> two gunicorn processes on what the test wrote so far (in the environment given, or
+    shared_environment's); stopped and reaped after."""
+    started = []
+
+    def start(count, env=None):
+        env = env or shared_environment(tmp_path)
+        servers = [WebServer(env, tmp_path / f"server-{number}.log") for number in range(count)]
+        started.extend(servers)
+        for server in servers:
+            server.wait_until_ready()
+        return servers
+
+    yield start
+    for server in started:
+        server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -144,6 +144,7 @@ def _catch_up(upload):
         offset = upload.received
         length = min(upload.chunk_size, upload.size - offset)
         if not chunks.recover(upload, offset, length):
+            _refresh(upload)  # the slot may be an empty marker because another request has just counted it
             break
         _count(upload, offset, length)
     return upload.received
@@ -184,12 +185,11 @@ def complete(upload):
         return upload
     if upload.s3_upload_id:
         _complete_s3(upload)
-    else:
-        if _catch_up(upload) != upload.size:
-            raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
-        if not chunks.assemble(upload, default_storage.path(upload.key)):
-            _refresh(upload)
-            raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
+    elif _catch_up(upload) != upload.size:
+        raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
+    elif not chunks.assemble(upload, default_storage.path(upload.key)):
+        _refresh(upload)
+        raise UploadError(_("Part of the file is still missing."), status=409, received=upload.received)
     if not Upload.objects.filter(pk=upload.pk, completed__isnull=True, cancelled__isnull=True).update(
         completed=timezone.now(), received=upload.size
     ):

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import requests
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 READY_WITHIN = 90  # seconds; two cores shared with colleagues' test runs
@@ -48,6 +49,15 @@ def shared_environment(folder):
         credentials = quote(db["USER"], safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else "")
         env["DATABASE_URL"] = f"postgres://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
     return env
+
+
+def signed_in(user):
+    """A browser holding the user's session cookie (sessions live in the database, so every server knows it)."""
+    client = Client()
+    client.force_login(user)
+    browser = requests.Session()
+    browser.cookies.set("sessionid", client.cookies["sessionid"].value, domain="127.0.0.1")
+    return browser
 
 
 def free_port():

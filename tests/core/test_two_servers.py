@@ -10,7 +10,6 @@ import pytest
 import requests
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.test import Client
 
 from courses import services
 from courses.enums import Access
@@ -20,39 +19,12 @@ from tests.factories.accounts import PASSWORD
 from videos.enums import VideoStatus
 from videos.models import Video
 
-from .processes import WebServer, shared_environment
+from .processes import signed_in
 
 pytestmark = [pytest.mark.slow]
 
 TOO_MANY_LOGINS = "Too many failed login attempts"
 WRONG_PASSWORD = "not correct"
-
-
-@pytest.fixture
-def start_web_servers(restored_db, tmp_path):
-    """start_web_servers(2) -> two gunicorn processes on what the test wrote so far; stopped and reaped after."""
-    started = []
-
-    def start(count):
-        env = shared_environment(tmp_path)
-        servers = [WebServer(env, tmp_path / f"server-{number}.log") for number in range(count)]
-        started.extend(servers)
-        for server in servers:
-            server.wait_until_ready()
-        return servers
-
-    yield start
-    for server in started:
-        server.stop()
-
-
-def signed_in(user):
-    """A browser holding the user's session cookie (sessions live in the database, so every server knows it)."""
-    client = Client()
-    client.force_login(user)
-    browser = requests.Session()
-    browser.cookies.set("sessionid", client.cookies["sessionid"].value, domain="127.0.0.1")
-    return browser
 
 
 def post_form(browser, server, path, data=None):
