@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from courses.signals import sync_course_trainers
-from quizzes import services
+from quizzes import answers, services
 from quizzes.enums import QuestionKind
 from tests.factories import UserFactory
 
@@ -51,7 +51,7 @@ def test_the_regrade_message_counts_the_changed_results(client, course, quiz, mo
     ],
 )
 def test_the_answer_length_refusal_counts_the_characters(quiz, bank, learner, monkeypatch, language, limit, message):
-    monkeypatch.setattr(services, "MAX_TEXT", limit)
+    monkeypatch.setattr(answers, "MAX_TEXT", limit)
     attempt = services.start(learner, quiz)
     question = bank[1][QuestionKind.SHORT_TEXT].pk
     data = QueryDict(mutable=True)
