@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import pytest
 
 from seminars import services
+from seminars.models import Registration
 from tests.factories import UserFactory
-from tests.factories.seminars import SeminarIndexPageFactory, build_seminar
+from tests.factories.seminars import SeminarIndexPageFactory, build_seminar, reschedule
 
 
 @pytest.fixture
@@ -32,3 +35,16 @@ def people(calendars):
     member = UserFactory(full_name_latin="Nadia Saidi", preferred_language="fr")
     registration = services.register(member, seminar)
     return seminar, trainer, member, registration
+
+
+@pytest.fixture
+def started(people):
+    """The seminar started an hour ago: attendance can be taken."""
+    seminar, trainer, member, registration = people
+    reschedule(seminar, timedelta(hours=-1))
+    return seminar, trainer, member, Registration.objects.get(pk=registration.pk)
+
+
+@pytest.fixture
+def admin():
+    return UserFactory(groups=["Observatory admins"], preferred_language="en")
