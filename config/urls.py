@@ -12,6 +12,7 @@ from core import admin_urls as scoped_admin_urls
 from courses import urls as courses_urls
 from home import views as home_views
 from home.sitemaps import PageSitemap
+from offline import urls as offline_urls
 from quizzes import urls as quizzes_urls
 from seminars import urls as seminars_urls
 from videos import urls as videos_urls
@@ -28,6 +29,8 @@ urlpatterns = [
     path("credentials/", include(credential_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # The installable app: /sw.js (at the root, so its scope is the whole site), manifests, offline pages.
+    path("", include(offline_urls)),
 ]
 
 urlpatterns += i18n_patterns(

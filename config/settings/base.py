@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = profiles.env_list(env, "CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "offline",
     "home",
     "news",
     "courses",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "offline.middleware.OfflineHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -188,10 +190,26 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 # Third-party front-end code comes from npm at setup (`make run`/`make test` run `npm ci`).
 HLS_JS_DIST = BASE_DIR / "node_modules" / "hls.js" / "dist"
 JSQR_DIST = BASE_DIR / "node_modules" / "jsqr" / "dist"
+# Workbox, for the service worker (offline/): every package's build/ folder lands in /static/vendor/workbox/.
+WORKBOX_BUILDS = [
+    BASE_DIR / "node_modules" / package / "build"
+    for package in (
+        "workbox-sw",
+        "workbox-core",
+        "workbox-routing",
+        "workbox-strategies",
+        "workbox-precaching",
+        "workbox-expiration",
+        "workbox-cacheable-response",
+        "workbox-range-requests",
+        "workbox-window",
+    )
+]
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     *([("vendor/hls", HLS_JS_DIST)] if HLS_JS_DIST.is_dir() else []),
     *([("vendor/jsqr", JSQR_DIST)] if JSQR_DIST.is_dir() else []),
+    *[("vendor/workbox", build) for build in WORKBOX_BUILDS if build.is_dir()],
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -227,6 +245,11 @@ CREDENTIAL_KEYS_FILE = Path(env.get("CREDENTIAL_KEYS_FILE", BASE_DIR / "var" / "
 CERTIFICATE_VERIFICATIONS_PER_MINUTE = int(env.get("CERTIFICATE_VERIFICATIONS_PER_MINUTE", "30"))
 CREDENTIAL_STATUS_LIST_SIZE = 131_072  # bits per revocation list: 16 KB, the Bitstring Status List minimum
 
+# The installable app (offline/): a name for this release. The service worker's version is a hash of what it
+# precaches, so a deployment that changes an asset updates every installed app by itself; changing this name
+# makes them update even when no precached file changed.
+OFFLINE_SHELL_RELEASE = env.get("OFFLINE_SHELL_RELEASE", "")
+
 # Security headers (HSTS and HTTPS redirects are turned on in production.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -249,7 +272,9 @@ CONTENT_SECURITY_POLICY = {
         # The video player (hls.js) feeds the <video> through MediaSource blobs and fetches segments,
         # which come from the bucket in the S3 profile.
         "media-src": [SELF, "blob:", *profiles.media_origins(env)],
+        # blob: for hls.js's worker; 'self' for the service worker (/sw.js).
         "worker-src": [SELF, "blob:"],
+        "manifest-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF, *profiles.media_origins(env)],
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],

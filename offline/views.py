@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from . import shell
+from .manifest import manifest
+
+
+def _language(code):
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("Unknown language")
+    return code
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 3600)
+def web_app_manifest(request, language):
+    return JsonResponse(
+        manifest(_language(language)),
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
+@require_safe
+@cache_control(no_cache=True)
+def service_worker(request):
+    """At the root, so that its scope is the whole site. Browsers look for a new version on navigations; no-cache
+    makes every look ask the server, which answers from a few small template renders."""
+    if not shell.workbox_installed():
+        raise Http404("Workbox is not installed (npm ci)")
+    response = HttpResponse(shell.service_worker_script(), content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_safe
+def offline_page(request, language):
+    """The page the service worker shows for an address it has not saved, precached in every language. It is the
+    same for everyone (no account menu, no token): outside the language prefixes, so fetching the three of them
+    does not change the language the member reads the site in."""
+    language = _language(language)
+    response = HttpResponse(shell.offline_page(language))
+    response["Content-Language"] = language
+    return response
