@@ -19,14 +19,19 @@
   update.className = "app-banner app-banner--update";
   update.setAttribute("role", "status");
   banners.append(status, update);
-  var skipLink = document.querySelector(".skip-link");
-  if (skipLink) skipLink.after(banners); else document.body.prepend(banners);
+  // At the bottom of the screen, over the page: a banner above the page would push it down, and Chromium's scroll
+  // restoration would then scroll a reloaded page by the banner's height. The body's end gets room for it instead.
+  document.body.append(banners);
+  function makeRoom() {
+    document.body.classList.toggle("has-app-banner", Boolean(status.textContent || update.textContent));
+  }
 
   var onlineTimer = null;
   function say(message, kind) {
     window.clearTimeout(onlineTimer);
     status.textContent = message;
     status.dataset.kind = kind;
+    makeRoom();
   }
 
   function formatDate(iso) {
@@ -99,6 +104,7 @@
       wb.messageSkipWaiting();
     });
     update.append(message, " ", button);
+    makeRoom();
   });
   window.addEventListener("online", function () { wb.update(); });
   wb.register();
