@@ -109,10 +109,37 @@ def service_worker_config():
     }
 
 
-def service_worker_script():
+def _render_service_worker():
     context = {
         "workbox_sw": static(WORKBOX_SW),
         "config": json.dumps(service_worker_config(), indent=2, sort_keys=True),
     }
     unversioned = render_to_string("offline/sw.js", {**context, "version": ""})
-    return render_to_string("offline/sw.js", {**context, "version": _digest(unversioned.encode())})
+    version = _digest(unversioned.encode())
+    return render_to_string("offline/sw.js", {**context, "version": version}), version
+
+
+# Browsers ask for /sw.js after every navigation of a page it controls. Outside DEBUG, everything the script is made
+# of (static manifest, templates, translations) is fixed for the life of the process, so it is rendered once per
+# process and per settings that feed it.
+_rendered = {}
+
+
+def service_worker_script():
+    """The script and its version."""
+    if settings.DEBUG:
+        return _render_service_worker()
+    key = (
+        settings.OFFLINE_SHELL_RELEASE,
+        settings.STATIC_URL,
+        repr(settings.STORAGES.get("staticfiles")),
+        str(settings.STATIC_ROOT),
+        tuple(settings.LANGUAGES),
+    )
+    if key not in _rendered:
+        _rendered[key] = _render_service_worker()
+    return _rendered[key]
+
+
+def forget_rendered_service_worker():
+    _rendered.clear()

@@ -44,7 +44,8 @@ def test_a_saved_lesson_reads_offline_and_the_next_person_never_sees_it(live_ser
     title = page.locator("h1").inner_text()
     wait_until_saved(page, f"tadrib-pages-{cache_key(trainee)}", base + lesson.url)
 
-    page.context.set_offline(True)
+    page.context.set_offline(True)  # the link drops while she reads
+    poll(page, "() => document.querySelector('.app-banner[role=status]').textContent", "أنت غير متصل بالإنترنت.")
     page.reload()
     assert page.locator("h1").inner_text() == title
     assert page.locator("html").get_attribute("data-tadrib-saved")  # from the device's copy

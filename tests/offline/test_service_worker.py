@@ -102,7 +102,24 @@ def test_the_version_changes_when_an_offline_page_changes(client, monkeypatch):
     before = version_of(get_worker(client))
     rendered = shell.offline_page
     monkeypatch.setattr(shell, "offline_page", lambda language: rendered(language).replace("<h1>", "<h1>!"))
+    shell.forget_rendered_service_worker()  # as a deployment's new process would
     assert version_of(get_worker(client)) != before
+
+
+def test_an_unchanged_worker_costs_a_304(client):
+    response = client.get("/sw.js")
+    assert response["ETag"] == f'"{version_of(response.content.decode())}"'
+    again = client.get("/sw.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    assert client.get("/sw.js", HTTP_IF_NONE_MATCH='"0123456789abcdef"').status_code == 200
+
+
+def test_the_worker_is_rendered_once_per_process(client, monkeypatch):
+    get_worker(client)
+    renders = []
+    monkeypatch.setattr(shell, "_render_service_worker", lambda: renders.append(1))
+    get_worker(client)
+    assert renders == []
 
 
 def test_in_production_hashed_urls_are_their_own_revision(client, settings, tmp_path):
