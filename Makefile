@@ -54,10 +54,10 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-# hls.js for the video player; without npm the player falls back to the MP4.
+# hls.js for the video player, jsQR, Workbox for the installable app; without npm the player falls back to the MP4.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
-	else echo "npm is missing: the video player will play the MP4 instead of adaptive HLS"; fi
+	else echo "npm is missing: the video player will play the MP4 instead of adaptive HLS, and there is no offline app"; fi
 
 clean:
 	rm -rf $(VENV) var test-artifacts node_modules

@@ -5,6 +5,7 @@ manifest storage; its version is a hash of the whole script, which holds those U
 file, to Workbox, to the offline pages or to the script's templates gives a new service worker.
 """
 
+import functools
 import hashlib
 import json
 
@@ -51,8 +52,10 @@ NEVER_ROUTED = ["/admin/", "/media/videos/"]
 NEVER_CACHED = ["/accounts/", "/offline/", "/sw.js"]
 
 
+@functools.cache
 def workbox_installed():
-    """Workbox comes from npm (`npm ci`); without it there is no service worker, and the site works as before."""
+    """Workbox comes from npm (`npm ci`); without it there is no service worker, and the site works as before.
+    Asked by every page: looked up once per process."""
     return _exists(WORKBOX_SW)
 
 

@@ -3,8 +3,6 @@
 // not marked no-store; offline the person's saved copy is shown, else the offline page of the address's language.
 // Never routed: the admin and private video media (left to the browser). Routed but never kept: the account pages,
 // the offline pages and this script.
-const PAGES_EXPIRATION = { maxEntries: 100, maxAgeSeconds: 60 * 24 * 3600 };
-
 function keepable(response) {
   const cacheControl = (response.headers.get("Cache-Control") || "").toLowerCase();
   return (

@@ -7,6 +7,7 @@ const PAGES_PREFIX = "tadrib-pages-";
 const PEOPLE_CACHE = "tadrib-people";
 const CURRENT_PERSON = new URL("/offline/current-person", self.location.href).href; // a key in PEOPLE_CACHE only
 const PERSON_KEY = /^[A-Za-z0-9]{1,64}$/;
+const PAGES_EXPIRATION = { maxEntries: 100, maxAgeSeconds: 60 * 24 * 3600 };
 
 function pagesCacheName(key) {
   return PAGES_PREFIX + key;
@@ -20,7 +21,11 @@ async function rememberedPerson() {
 async function becomePerson(key) {
   const names = await caches.keys();
   const others = names.filter((name) => name.startsWith(PAGES_PREFIX) && name !== pagesCacheName(key));
-  await Promise.all(others.map((name) => caches.delete(name)));
+  const forget = async (name) => {
+    await caches.delete(name);
+    await new workbox.expiration.CacheExpiration(name, PAGES_EXPIRATION).delete(); // its records in IndexedDB
+  };
+  await Promise.all(others.map(forget));
   const people = await caches.open(PEOPLE_CACHE);
   await people.put(CURRENT_PERSON, new Response(key));
 }
