@@ -5,7 +5,6 @@ manifest storage; its version is a hash of the whole script, which holds those U
 file, to Workbox, to the offline pages or to the script's templates gives a new service worker.
 """
 
-import functools
 import hashlib
 import json
 
@@ -52,14 +51,24 @@ NEVER_ROUTED = ["/admin/", "/media/videos/"]
 NEVER_CACHED = ["/accounts/", "/offline/", "/sw.js"]
 
 
-@functools.cache
+_workbox_found = {}
+
+
 def workbox_installed():
     """Workbox comes from npm (`npm ci`); without it there is no service worker, and the site works as before.
-    Asked by every page: looked up once per process."""
-    return _exists(WORKBOX_SW)
+    Asked by every page, so looked up once per process and static storage."""
+    key = (repr(settings.STORAGES.get("staticfiles")), str(settings.STATIC_ROOT))
+    if key not in _workbox_found:
+        names = [WORKBOX_SW, WORKBOX_WINDOW, *(f"vendor/workbox/{name}.prod.js" for name in WORKBOX_MODULES)]
+        _workbox_found[key] = all(_available(name) for name in names)
+    return _workbox_found[key]
 
 
-def _exists(name):
+def _available(name):
+    try:
+        static(name)  # a manifest storage refuses a file that collectstatic did not see (run before `npm ci`)
+    except ValueError:
+        return False
     return bool(finders.find(name)) or staticfiles_storage.exists(name)
 
 

@@ -161,6 +161,25 @@ def test_without_workbox_there_is_no_worker_and_no_registration(client, monkeypa
     assert "js/app.js" not in client.get("/fr/").content.decode()
 
 
+def test_when_collectstatic_ran_without_workbox_pages_still_render(client, settings, tmp_path):
+    ours = {name: name for name in shell.SHELL_FILES if not name.startswith("vendor/")}
+    (tmp_path / "staticfiles.json").write_text(json.dumps({"version": "1.1", "paths": ours}))
+    settings.STATIC_ROOT = str(tmp_path)  # a manifest without vendor/: collectstatic ran without node_modules
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    assert shell.workbox_installed() is False
+    assert client.get("/sw.js").status_code == 404
+    response = client.get("/fr/")
+    assert response.status_code == 200 and "app.js" not in response.content.decode()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    assert shell.workbox_installed() is True
+
+
 @pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
 def test_the_worker_is_valid_javascript(client, tmp_path):
     script = tmp_path / "sw.js"
