@@ -31,6 +31,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.video
 	$(PY) -m bench.quiz
 	$(PY) -m bench.certificates
+	$(PY) -m bench.paint
 	$(PY) -m bench.slow_link
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
