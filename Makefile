@@ -13,6 +13,7 @@ run: sysdeps $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py credential_keys --create
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
+	$(PY) manage.py add_sound_files
 	@echo "Tadrib runs on http://127.0.0.1:8000/ (Ctrl-C stops the web server and the worker)"
 	$(VENV)/bin/honcho start
 
@@ -30,6 +31,8 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.video
 	$(PY) -m bench.quiz
 	$(PY) -m bench.certificates
+	$(PY) -m bench.paint
+	$(PY) -m bench.slow_link
 
 # Rebuild the translation catalogues after changing strings, then translate and run `make messages` again.
 messages: $(VENV)/.installed

@@ -17,5 +17,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the checks)
+        from .critical_css import allow_in_policy
+
+        allow_in_policy()
 
         pre_migrate.connect(create_cache_table, sender=self)

@@ -4,6 +4,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from streams.blocks import BodyStreamBlock
 from videos.playback import resume_from
+from videos.player import choices as player_choices
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -40,7 +41,7 @@ class LessonVideoBlock(blocks.StructBlock):
         video = value.get("video")
         if video is not None and video.is_ready:
             base = reverse("video_media", args=[video.pk, "master.m3u8"]).rsplit("/", 1)[0]
-            renditions = list(video.renditions.all())
+            menu = player_choices(video, base)
             saved = context.get("start") or 0
             start = resume_from(saved, video.duration)
             context.update(
@@ -48,9 +49,9 @@ class LessonVideoBlock(blocks.StructBlock):
                     "start": start,
                     "restart": bool(saved) and not start,
                     "media_base": base,
-                    "qualities": [r for r in renditions if r.kind == "hls"],
-                    "audio_only": next((r for r in renditions if r.kind == "audio"), None),
-                    "download": next((r for r in renditions if r.kind == "download"), None),
+                    "qualities": menu.qualities,
+                    "sound": menu.sound,
+                    "download": menu.download,
                     "captions": list(video.captions.all()),
                     "hls_script": _static_or_none("vendor/hls/hls.light.min.js"),
                 }

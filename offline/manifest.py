@@ -12,7 +12,7 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-# The colours of static/css/tadrib.css: the header's --green and the page's white (a test keeps them in step).
+# The stylesheets' colours (static/css/): the header's --green and the page's white (a test keeps them in step).
 THEME_COLOUR = "#0b6e4f"
 BACKGROUND_COLOUR = "#ffffff"
 

@@ -14,7 +14,9 @@ from django.utils.http import content_disposition_header
 
 from . import display
 
-MEDIA_NAME = re.compile(r"^(master\.m3u8|poster\.jpg|download\.mp4|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$")
+MEDIA_NAME = re.compile(
+    r"^(master\.m3u8|poster\.jpg|download\.mp4|audio\.m4a|[0-9a-z]+/(index\.m3u8|segment_\d{5}\.ts))$"
+)
 CAPTIONS_NAME = re.compile(r"^captions/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.vtt$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 ATTACHMENT_TYPE = "application/octet-stream"
@@ -23,6 +25,7 @@ CONTENT_TYPES = {
     ".m3u8": "application/vnd.apple.mpegurl",
     ".ts": "video/mp2t",
     ".mp4": "video/mp4",
+    ".m4a": "audio/mp4",
     ".jpg": "image/jpeg",
 }
 

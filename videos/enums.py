@@ -18,3 +18,4 @@ class RenditionKind(models.TextChoices):
     HLS = "hls", _("Streaming quality")
     AUDIO = "audio", _("Audio only")
     DOWNLOAD = "download", _("Download (MP4)")
+    SOUND = "sound", _("Sound only, one file (data saver)")

@@ -93,7 +93,7 @@ class VideoDetailsPanel(Panel):
 
 
 def _renditions(video):
-    order = {RenditionKind.HLS: 0, RenditionKind.DOWNLOAD: 1, RenditionKind.AUDIO: 2}
+    order = {RenditionKind.HLS: 0, RenditionKind.DOWNLOAD: 1, RenditionKind.AUDIO: 2, RenditionKind.SOUND: 3}
     rows = []
     for rendition in sorted(video.renditions.all(), key=lambda r: (order.get(r.kind, 3), -r.height)):
         if rendition.kind == RenditionKind.HLS:

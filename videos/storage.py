@@ -31,10 +31,11 @@ def local_copy(field_file, folder, on_progress=lambda: None):
         path.unlink(missing_ok=True)
 
 
-def upload_folder(folder, prefix, on_progress=lambda: None):
+def upload_folder(folder, prefix, on_progress=lambda: None, only=None):
+    """Store every file of folder under prefix (or only the named ones), under exactly their names."""
     folder = Path(folder)
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and (only is None or path.relative_to(folder).as_posix() in only):
             name = f"{prefix}/{path.relative_to(folder).as_posix()}"
             with path.open("rb") as handle:
                 saved = default_storage.save(name, File(handle))

@@ -22,7 +22,7 @@ class TranscodeError(Exception):
 
 @dataclass
 class Output:
-    kind: str  # hls, audio, download
+    kind: str  # hls, audio, download, sound
     name: str
     width: int
     height: int
@@ -49,9 +49,11 @@ def _variant_stats(folder):
 
 
 def write_master(out_dir, outputs):
+    """The picture variants from the lightest up, the sound-only one last: a player that starts with the first one
+    listed (native HLS in Safari and Chromium) starts with a picture a weak link can carry."""
     lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-INDEPENDENT-SEGMENTS"]
-    for output in outputs:
-        if output.kind == "download":
+    for output in sorted(outputs, key=lambda output: (output.kind == "audio", output.peak_bitrate)):
+        if output.kind not in ("hls", "audio"):
             continue
         attributes = f"BANDWIDTH={output.peak_bitrate},AVERAGE-BANDWIDTH={output.average_bitrate}"
         attributes += f',CODECS="{output.codecs}"'
@@ -59,6 +61,12 @@ def write_master(out_dir, outputs):
             attributes += f",RESOLUTION={output.width}x{output.height}"
         lines += [f"#EXT-X-STREAM-INF:{attributes}", f"{output.name}/index.m3u8"]
     (Path(out_dir) / "master.m3u8").write_text("\n".join(lines) + "\n")
+
+
+def sound_file(path, duration):
+    size = path.stat().st_size
+    average = int(size * 8 / duration)
+    return Output("sound", "sound", 0, 0, ladder.SOUND_FILE_BITRATE, average, 0, ladder.AUDIO_CODECS, size, path.name)
 
 
 def run(source, probed, out_dir, on_progress=lambda percent: None):
@@ -122,6 +130,7 @@ def run(source, probed, out_dir, on_progress=lambda percent: None):
                 "audio/index.m3u8",
             )
         )
+        outputs.append(sound_file(out_dir / ladder.SOUND_FILE, probed.duration))
     smallest = rungs[-1]
     download = out_dir / "download.mp4"
     size = download.stat().st_size

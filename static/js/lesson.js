@@ -17,6 +17,7 @@
     var restarted = player.hasAttribute("data-restart");
 
     function send(seek) {
+      if (player.dataset.switching) return; // another quality is starting: its clock is not yet the learner's
       var position = Math.floor(video.currentTime);
       if (!isFinite(position) || (!seek && position <= lastSent)) return;
       seek = seek || restarted;

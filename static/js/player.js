@@ -1,88 +1,201 @@
-// Lesson video player: adaptive HLS through hls.js (loaded only when the learner presses play),
-// a quality menu with each quality's data cost, and a data saver (sound only) remembered on this device.
-// Without JavaScript, or where HLS cannot play, the <video> plays the small MP4.
+// Lesson video player. It decides once, before any byte is spent, what pressing play will fetch:
+// - with the data saver on, the sound file (one small AAC file; the poster stays on screen);
+// - else the quality the learner chose last on this device;
+// - else, on a slow or Save-Data link (navigator.connection, where the browser has it), the small MP4, one file;
+// - else adaptive HLS: the browser's own where it has it, otherwise hls.js, fetched at the first play and starting
+//   at the lightest rung with no bandwidth probe.
+// Changing the quality or the saver while watching keeps the position and holds the last picture on screen until
+// the new source plays. Without JavaScript the <video> plays the small MP4.
 (function () {
   "use strict";
   var SAVER_KEY = "tadrib-data-saver";
+  var QUALITY_KEY = "tadrib-quality";
+  var SLOW_TYPES = ["slow-2g", "2g", "3g"];
+  var SLOW_DOWNLINK_MBPS = 1.5; // 360p needs about 0.7 Mbit/s at its peaks: below twice that, one small file
+  var HLS_TYPE = "application/vnd.apple.mpegurl";
+  var hlsLoading = null;
 
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
+  function recalled(key) {
+    try { return window.localStorage.getItem(key); } catch (error) { return null; }
   }
 
-  document.querySelectorAll("[data-player]").forEach(function (figure) {
-    var video = figure.querySelector("video");
-    var controls = figure.querySelector(".player__controls");
-    var quality = figure.querySelector("[data-quality]");
-    var saver = figure.querySelector("[data-saver]");
-    var master = figure.dataset.master;
-    var audio = figure.dataset.audio;
-    var hls = null;
-    var started = false;
+  function remember(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (error) { /* storage refused: decide again next time */ }
+  }
 
-    function source() {
-      return saver && saver.checked && audio ? audio : master;
-    }
+  function weakLink() {
+    var link = navigator.connection;
+    if (!link) return false;
+    return Boolean(link.saveData) || SLOW_TYPES.indexOf(link.effectiveType) !== -1 ||
+      (typeof link.downlink === "number" && link.downlink > 0 && link.downlink < SLOW_DOWNLINK_MBPS);
+  }
 
-    function attach(position) {
-      var url = source();
-      if (hls) {
-        hls.loadSource(url);
-      } else if (video.canPlayType("application/vnd.apple.mpegurl")) {
-        video.src = url;
-      } else {
-        return;
-      }
-      video.addEventListener("loadedmetadata", function () {
-        if (position > 0) video.currentTime = position;
-        video.play().catch(function () {});
-      }, { once: true });
-    }
-
-    function start() {
-      if (started) return;
-      started = true;
-      var position = video.currentTime || parseFloat(figure.dataset.start) || 0;
-      var script = figure.dataset.hlsScript;
-      var ready = window.Hls || !script ? Promise.resolve() : loadScript(script).catch(function () {});
-      ready.then(function () {
-        if (window.Hls && window.Hls.isSupported()) {
-          hls = new window.Hls({ capLevelToPlayerSize: true, startLevel: -1 });
-          hls.attachMedia(video);
-          hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
-            if (controls) controls.hidden = false;
-          });
-        }
-        if (hls || video.canPlayType("application/vnd.apple.mpegurl")) {
-          video.pause();
-          attach(position);
-        }
+  function loadHls(src) {
+    if (window.Hls) return Promise.resolve(window.Hls);
+    if (!hlsLoading) {
+      hlsLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(window.Hls); };
+        script.onerror = reject;
+        document.head.appendChild(script);
       });
     }
+    return hlsLoading;
+  }
+
+  function Player(figure) {
+    var video = figure.querySelector("video");
+    var still = figure.querySelector(".player__still");
+    var quality = figure.querySelector("[data-quality]");
+    var saver = figure.querySelector("[data-saver]");
+    var hlsSrc = figure.dataset.hlsScript;
+    var start = parseFloat(figure.dataset.start) || 0;
+    var hls = null;
+    var pending = null; // a source waiting for hls.js, attached at the first play
+    var started = false;
+    var smallest = quality ? quality.options[quality.options.length - 1] : null;
+
+    function option(key) {
+      if (!quality) return null;
+      for (var i = 0; i < quality.options.length; i += 1) {
+        if (quality.options[i].value === key) return quality.options[i];
+      }
+      return null;
+    }
+
+    function fromOption(chosen) {
+      return { url: chosen.dataset.src, streaming: chosen.hasAttribute("data-streaming"), name: chosen.value };
+    }
+
+    // The one decision: what this learner's press on play should fetch.
+    function plan() {
+      if (saver && saver.checked) return { url: saver.dataset.src, streaming: false, name: "sound" };
+      var chosen = quality && quality.value !== "auto" ? option(quality.value) : null;
+      if (chosen) return fromOption(chosen);
+      if ((weakLink() || !hlsSrc && !video.canPlayType(HLS_TYPE)) && smallest && smallest.dataset.src) {
+        return fromOption(smallest);
+      }
+      return { url: figure.dataset.master, streaming: true, name: "auto" };
+    }
+
+    function stopHls() {
+      if (hls) { hls.destroy(); hls = null; }
+    }
+
+    var onReady = null;
+    function whenReady(position, play) {
+      if (onReady) video.removeEventListener("loadedmetadata", onReady); // only the latest source's position counts
+      onReady = function () {
+        onReady = null;
+        if (position > 0 && Math.abs(video.currentTime - position) > 0.5) video.currentTime = position;
+        if (play) video.play().catch(function () {});
+      };
+      video.addEventListener("loadedmetadata", onReady, { once: true });
+    }
+
+    function attachHls(source, position, play) {
+      var Hls = window.Hls;
+      if (!Hls || !Hls.isSupported()) { // no MediaSource here: the small file plays instead
+        attach(fromOption(smallest), position, play);
+        return;
+      }
+      hls = new Hls({ startLevel: 0, testBandwidth: false, capLevelToPlayerSize: true, abrEwmaDefaultEstimate: 250000 });
+      hls.on(Hls.Events.ERROR, function (event, data) {
+        if (!data.fatal) return;
+        var at = video.currentTime || position;
+        stopHls();
+        attach(fromOption(smallest), at, true);
+      });
+      whenReady(position, play);
+      hls.attachMedia(video);
+      hls.loadSource(source.url);
+    }
+
+    function attach(source, position, play) {
+      stopHls();
+      pending = null;
+      figure.dataset.source = source.name;
+      figure.classList.toggle("player--saver", source.name === "sound");
+      if (source.streaming && !video.canPlayType(HLS_TYPE)) {
+        video.removeAttribute("src");
+        video.load();
+        if (window.Hls || play) {
+          loadHls(hlsSrc).then(function () { attachHls(source, position, play); }, function () {
+            attach(fromOption(smallest), position, play);
+          });
+        } else {
+          pending = source; // nothing is fetched before the learner presses play
+        }
+        return;
+      }
+      video.src = source.url;
+      whenReady(position, play);
+      if (play) video.play().catch(function () {});
+    }
+
+    function holdStill() {
+      if (!still || !video.videoWidth || video.readyState < 2) return;
+      still.width = video.videoWidth;
+      still.height = video.videoHeight;
+      try {
+        still.getContext("2d").drawImage(video, 0, 0);
+        still.hidden = false;
+      } catch (error) { /* nothing to hold: the poster shows */ }
+    }
+
+    var switching = null;
+    function released() {
+      switching = null;
+      if (still) still.hidden = true;
+      delete figure.dataset.switching;
+    }
+
+    function change() {
+      if (quality) quality.disabled = Boolean(saver && saver.checked);
+      if (!started) { attach(plan(), start, false); return; }
+      // A change during a change: the place and state to reach are still the first one's, not the new source's 0.
+      if (!switching) switching = { position: video.currentTime, playing: !video.paused };
+      holdStill();
+      figure.dataset.switching = "true"; // lesson.js sends no position while the new source starts
+      video.removeEventListener("playing", released);
+      video.removeEventListener("seeked", released);
+      video.addEventListener(switching.playing ? "playing" : "seeked", released, { once: true });
+      attach(plan(), switching.position, switching.playing);
+      if (switching.position <= 0.5 && !switching.playing) released();
+    }
+
+    video.addEventListener("play", function () {
+      started = true;
+      if (pending) {
+        var source = pending;
+        pending = null;
+        loadHls(hlsSrc).then(function () { attachHls(source, start, true); }, function () {
+          attach(fromOption(smallest), start, true);
+        });
+      }
+    });
 
     if (saver) {
-      saver.checked = window.localStorage && localStorage.getItem(SAVER_KEY) === "1";
-      figure.classList.toggle("player--saver", saver.checked);
+      saver.checked = recalled(SAVER_KEY) === "1";
       saver.addEventListener("change", function () {
-        if (window.localStorage) localStorage.setItem(SAVER_KEY, saver.checked ? "1" : "0");
-        figure.classList.toggle("player--saver", saver.checked);
-        if (started) attach(video.currentTime);
+        remember(SAVER_KEY, saver.checked ? "1" : "0");
+        change();
       });
     }
     if (quality) {
+      var last = recalled(QUALITY_KEY);
+      if (last && option(last)) quality.value = last;
       quality.addEventListener("change", function () {
-        if (!hls) return;
-        var height = parseInt((quality.selectedOptions[0] || {}).dataset ? quality.selectedOptions[0].dataset.height : "", 10);
-        var index = -1;
-        hls.levels.forEach(function (level, i) { if (level.height === height) index = i; });
-        hls.currentLevel = index;
+        remember(QUALITY_KEY, quality.value);
+        change();
       });
+      quality.disabled = Boolean(saver && saver.checked);
     }
-    video.addEventListener("play", start);
-  });
+    var controls = figure.querySelector(".player__controls");
+    if (controls && smallest) controls.hidden = false;
+    attach(plan(), start, false);
+  }
+
+  document.querySelectorAll("[data-player]").forEach(Player);
 })();

@@ -91,7 +91,6 @@ def test_an_ipv6_client_counts_as_its_whole_slash_64():
     assert Client(REMOTE_ADDR="2001:db8:1:3::1").get(UNKNOWN_CERTIFICATE).status_code == 404
 
 
-
 def test_ipv4_clients_of_a_dual_stack_server_have_their_own_budget():
     """A server listening on IPv6 names IPv4 clients ::ffff:a.b.c.d; as IPv6 they would all share the /64 ::."""
     amina, karim = Client(REMOTE_ADDR=f"::ffff:{AMINA}"), Client(REMOTE_ADDR=f"::ffff:{KARIM}")

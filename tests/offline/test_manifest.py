@@ -11,7 +11,7 @@ from PIL import Image
 
 from offline.manifest import BACKGROUND_COLOUR, THEME_COLOUR
 
-CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "tadrib.css"
+CSS = Path(__file__).resolve().parents[2] / "static" / "css"
 EXPECTED = {  # direction, short name, name, how the description starts
     "ar": ("rtl", "تدريب", "تدريب، تكوين الجمعيات", "دورات"),
     "fr": ("ltr", "Tadrib", "Tadrib, la formation des associations", "Cours"),
@@ -42,10 +42,10 @@ def test_each_language_has_its_manifest(client, language):
 
 
 def test_the_manifest_colours_are_the_stylesheets():
-    css = CSS.read_text()
-    assert f"--green: {THEME_COLOUR};" in css
-    body = re.search(r"^body \{[^}]*\}", css, re.M).group(0)
-    assert "background: #fff;" in body and BACKGROUND_COLOUR == "#ffffff"
+    css = "".join(path.read_text() for path in sorted(CSS.glob("*.css")))
+    assert re.search(rf"--green:\s*{THEME_COLOUR}\s*;", css)
+    body = re.search(r"^body\s*\{[^}]*\}", css, re.M).group(0)
+    assert re.search(r"background:\s*#fff\b", body) and BACKGROUND_COLOUR == "#ffffff"
 
 
 @pytest.mark.django_db

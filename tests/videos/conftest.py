@@ -75,3 +75,10 @@ def lesson_with_video(catalogues, video):
     lesson.body = [("video", {"video": video, "caption": "Lesson video"})]
     lesson.save_revision().publish()
     return course, lesson
+
+
+@pytest.fixture
+def ready_video(db, media_files, django_capture_on_commit_callbacks):
+    from tests.videos.pipeline import convert, make_video
+
+    return convert(make_video(media_files["good"]), django_capture_on_commit_callbacks)

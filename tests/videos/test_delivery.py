@@ -5,7 +5,7 @@ from courses.enums import Access
 from courses.models import Enrolment, LessonPage, LessonProgress
 from tests.factories import UserFactory, build_course
 
-MEDIA = ["master.m3u8", "144p/index.m3u8", "144p/segment_00000.ts", "download.mp4", "poster.jpg"]
+MEDIA = ["master.m3u8", "144p/index.m3u8", "144p/segment_00000.ts", "download.mp4", "audio.m4a", "poster.jpg"]
 
 
 def media_url(video, name):
@@ -62,7 +62,17 @@ def test_open_course_videos_play_for_anyone(catalogues, video):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "name", ["../../../etc/passwd", "144p/../../x", "master.m3u8/..", "secret.txt", "144p/segment_1.ts", "%2e%2e/x"]
+    "name",
+    [
+        "../../../etc/passwd",
+        "144p/../../x",
+        "master.m3u8/..",
+        "secret.txt",
+        "144p/segment_1.ts",
+        "%2e%2e/x",
+        "audio.m4a.exe",
+        "144p/audio.m4a",
+    ],
 )
 def test_only_known_media_names_are_served(video, name):
     client = Client()
@@ -90,6 +100,19 @@ def test_the_mp4_answers_byte_ranges(video):
 
 
 @pytest.mark.django_db
+def test_the_sound_file_is_served_as_audio_mp4_with_ranges(video):
+    from django.core.files.storage import FileSystemStorage, default_storage
+
+    if not isinstance(default_storage, FileSystemStorage):
+        pytest.skip("on S3 the bucket answers ranges itself")
+    client = Client()
+    client.force_login(video.owner)
+    response = client.get(media_url(video, "audio.m4a"), HTTP_RANGE="bytes=0-9")
+    assert (response.status_code, response["Content-Type"], response["Content-Length"]) == (206, "audio/mp4", "10")
+    assert b"".join(response.streaming_content)[4:8] == b"ftyp"
+
+
+@pytest.mark.django_db
 def test_variant_playlists_on_s3_point_at_presigned_segments(lesson_with_video, video):
     from django.core.files.storage import FileSystemStorage, default_storage
 
@@ -107,16 +130,34 @@ def test_variant_playlists_on_s3_point_at_presigned_segments(lesson_with_video, 
 
 
 @pytest.mark.django_db
-def test_lesson_page_shows_the_player_with_data_costs(lesson_with_video, video):
+def test_lesson_page_shows_the_player_menu_with_each_choices_cost_before_play(lesson_with_video, video):
+    from bs4 import BeautifulSoup
+
+    from videos.player import megabytes
+
     course, lesson = lesson_with_video
     learner = UserFactory()
     Enrolment.objects.create(user=learner, course=course)
     client = Client()
     client.force_login(learner)
-    html = client.get(lesson.url).content.decode()
-    assert f'data-master="/media/videos/{video.pk}/master.m3u8"' in html
-    assert "144p ≈" in html and "Data saver" in html and "Download for offline" in html
-    assert "js/player.js" in html
+    page = BeautifulSoup(client.get(lesson.url).content.decode(), "html.parser")
+    player = page.select_one("[data-player]")
+    base = f"/media/videos/{video.pk}"
+    assert player["data-master"] == f"{base}/master.m3u8"
+    assert player.video["preload"] == "none" and player.video["src"] == f"{base}/download.mp4"  # without JavaScript
+    sizes = {r.kind: r.bytes for r in video.renditions.all()}
+    options = [(o["value"], o.get("data-src"), o.has_attr("data-streaming"), o.text) for o in player.select("option")]
+    # A 176x144 source: one 144p rung, the same height as the small MP4, which stands for it (one file).
+    assert options == [
+        ("auto", None, False, "Automatic (adapts to your connection)"),
+        ("144p", f"{base}/download.mp4", False, f"144p · {megabytes(sizes['download'])}"),
+    ]
+    saver = player.select_one("[data-saver]")
+    assert saver["data-src"] == f"{base}/audio.m4a"
+    assert saver.parent.text.strip() == f"Data saver: sound only ({megabytes(sizes['sound'])})"
+    assert megabytes(sizes["sound"]) == "0.1 MB"
+    assert "Download for offline" in player.text
+    assert page.find("script", src=lambda src: src and src.endswith("js/player.js"))
 
 
 @pytest.mark.django_db
