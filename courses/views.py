@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.limits import over_limit
+from offline.replays import applied_once
 
 from . import services
 from .enums import EnrolmentStatus
@@ -49,15 +50,25 @@ def unenrol(request, course_id):
     return redirect(course.get_url(request))
 
 
-@login_required
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @require_POST
+@applied_once
+@login_required
 def mark_done(request, lesson_id):
+    """The lesson page's form, or the offline queue replaying it (which asks for JSON: no page, no message)."""
     lesson = _live_lesson(lesson_id)
     try:
         progress = services.mark_done(request.user, lesson)
     except services.LearningError as error:
+        if _wants_json(request):
+            return JsonResponse({"error": str(error)}, status=400)
         messages.error(request, str(error))
         return redirect(lesson.get_url(request))
+    if _wants_json(request):
+        return JsonResponse({"done": True, "course_complete": progress.is_complete})
     if progress.is_complete:
         messages.success(request, _("Congratulations, you have completed the course!"))
         return redirect(lesson.course.get_url(request))
@@ -67,6 +78,7 @@ def mark_done(request, lesson_id):
 
 
 @require_POST
+@applied_once
 def save_position(request, lesson_id):
     """JSON endpoint for the video player: {"position": seconds, "seek": bool}."""
     if not request.user.is_authenticated:

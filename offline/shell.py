@@ -104,9 +104,7 @@ def offline_page_url(language):
 def service_worker_config():
     languages = [code for code, _name in settings.LANGUAGES]
     shell = [precache_entry(name) for name in SHELL_FILES]
-    shell += [
-        {"url": offline_page_url(code), "revision": _digest(offline_page(code).encode())} for code in languages
-    ]
+    shell += [{"url": offline_page_url(code), "revision": _digest(offline_page(code).encode())} for code in languages]
     return {
         "release": settings.OFFLINE_SHELL_RELEASE,
         "workboxModules": {name: static(f"vendor/workbox/{name}.prod.js") for name in WORKBOX_MODULES},

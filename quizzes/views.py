@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from offline.replays import applied_once
+
 from . import feedback, services
 from .enums import QuestionKind
 from .models import Attempt, QuizPage
@@ -122,6 +124,7 @@ def take(request, attempt_id):
 
 
 @require_POST
+@applied_once
 def autosave(request, attempt_id):
     """JSON endpoint the attempt page posts its form to as answers change (a plain URL: no page routing)."""
     if not request.user.is_authenticated:
