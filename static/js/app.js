@@ -12,7 +12,7 @@
   // ---- Banners -----------------------------------------------------------------------------------------------
   var banners = document.createElement("div");
   banners.className = "app-banners";
-  var status = document.createElement("p");
+  var status = document.createElement("div"); // no default margins: empty, it takes no room
   status.className = "app-banner";
   status.setAttribute("role", "status");
   var update = document.createElement("div");
