@@ -59,6 +59,10 @@ def _answer_again(request, key):
     if replay is None or replay.user_id != request.user.pk or replay.path != request.path[:255]:
         message = _("This change's key was already used for another one; it was not applied.")
         return JsonResponse({"error": message}, status=409)
+    if not replay.status:  # the first one is still being applied (a database that shows it before its commit)
+        response = JsonResponse({"error": _("This change is being applied; it will be confirmed shortly.")}, status=503)
+        response["Retry-After"] = "2"
+        return response
     response = HttpResponse(replay.body or "{}", status=replay.status, content_type="application/json")
     response["Idempotent-Replayed"] = "true"
     return response

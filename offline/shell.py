@@ -39,6 +39,8 @@ SHELL_FILES = [
     "js/app.js",
     "js/player.js",
     "js/lesson.js",
+    "js/queue.js",
+    "js/quiz.js",
     "js/copy_link.js",
     "img/favicon.svg",
     *(path for path, _size, _purpose in ICONS),
@@ -107,6 +109,7 @@ def service_worker_config():
     shell += [{"url": offline_page_url(code), "revision": _digest(offline_page(code).encode())} for code in languages]
     return {
         "release": settings.OFFLINE_SHELL_RELEASE,
+        "queueScript": static("js/queue.js"),
         "workboxModules": {name: static(f"vendor/workbox/{name}.prod.js") for name in WORKBOX_MODULES},
         "shell": shell,
         "languages": languages,

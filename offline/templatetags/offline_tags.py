@@ -3,6 +3,7 @@ from django.utils import translation
 
 from .. import shell
 from ..manifest import THEME_COLOUR
+from ..middleware import cache_key
 
 register = template.Library()
 
@@ -17,4 +18,6 @@ def app_head(context):
         "language": translation.get_language(),
         "theme_colour": THEME_COLOUR,
         "register_worker": not in_admin and shell.workbox_installed(),
+        # The offline queue's owner (static/js/queue.js): changes are kept and sent for this person only.
+        "person": cache_key(user) if (user := getattr(request, "user", None)) and user.is_authenticated else "",
     }

@@ -81,7 +81,8 @@
     function send() {
       if (!sent) { sent = true; form.submit(); }
     }
-    forgetSavedPages().then(send, send);
+    var queue = window.TadribQueue ? window.TadribQueue.clear().catch(function () {}) : Promise.resolve();
+    Promise.all([forgetSavedPages(), queue]).then(send, send); // and what the person did offline (queue.js)
     window.setTimeout(send, 3000); // never hold a logout back
   });
 

@@ -41,8 +41,25 @@
     return true;
   }
 
+  // Without a link the answers wait in the offline queue (static/js/queue.js), sent when it returns; once one is
+  // queued, later ones go the same way, so an older state can never arrive after a newer one.
+  var queue = window.TadribQueue && window.TadribQueue.person ? window.TadribQueue : null;
+  var queued = false;
+
+  function keep() {
+    queued = true;
+    var body = new URLSearchParams(new FormData(form));
+    body.delete("csrfmiddlewaretoken");
+    queue.save({
+      slot: "answers:" + form.dataset.saveUrl, url: form.dataset.saveUrl, body: body.toString(),
+      csrf: form.querySelector("[name=csrfmiddlewaretoken]").value,
+    });
+    status.textContent = form.dataset.textOffline;
+  }
+
   function send() {
     timer = null;
+    if (queue && (queued || !navigator.onLine)) { keep(); return; }
     var body = new FormData(form);
     fetch(form.dataset.saveUrl, { method: "POST", body: body, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (response) {
@@ -60,6 +77,7 @@
         });
       })
       .catch(function () {
+        if (queue) { keep(); return; }
         status.textContent = form.dataset.textOffline;
         timer = window.setTimeout(send, retryDelay);
         retryDelay = Math.min(retryDelay * 2, 30000);

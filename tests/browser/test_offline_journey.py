@@ -23,6 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restored_db")]
 @pytest.fixture
 def phone(browser, csp_violations):
     yield from open_phone(browser, csp_violations)
+
+
 OFFLINE_HEADING = "غير محفوظة على هذا الجهاز"
 SAVED_ON = re.compile(r"^أنت غير متصل بالإنترنت\. حُفظت هذه الصفحة يوم .*\d{4}.*؛ ربما تغيّرت منذ ذلك الحين\.$")
 
