@@ -125,6 +125,32 @@ def one_run(browser, base, path, session, saver=False, link=None):
     }
 
 
+def offline_reopen(browser, base, path, session):
+    """A lesson visited on Slow 3G, reopened with no link at all: the service worker's copy, with its banner."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="ar-DZ")
+    context.add_cookies([{"name": "sessionid", "value": session, "url": base}])
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    page.goto(base + path, wait_until="load", timeout=120_000)
+    deadline = time.monotonic() + 120
+    saved = False
+    while not saved and time.monotonic() < deadline:  # the worker installs, takes the page, then keeps it
+        page.wait_for_timeout(500)
+        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+            page.reload(wait_until="load", timeout=120_000)  # a visit the worker sees, so it keeps a copy
+            saved = page.evaluate("caches.keys().then(names => names.some(name => name.startsWith('tadrib-pages-')))")
+    context.set_offline(True)
+    started = time.monotonic()
+    page.reload(wait_until="load", timeout=30_000)
+    seconds = time.monotonic() - started
+    works = bool(page.evaluate("document.documentElement.dataset.tadribSaved")) and page.locator("h1").count() == 1
+    context.close()
+    outcome = "works" if works else "FAILS"
+    return f"{'visited lesson reopened offline':<30} {outcome} ({seconds:.2f} s, from the worker's copy)"
+
+
 def report(name, result):
     first = result["first_frame_s"]
     print(
@@ -165,6 +191,7 @@ def main():
             ]
             for (name, path, options), session in zip(runs, extra["sessions"], strict=False):
                 report(name, one_run(browser, base, path, session, **options))
+            print(offline_reopen(browser, base, extra["lesson"], extra["sessions"][len(runs)]))
             browser.close()
     finally:
         server.terminate()

@@ -52,6 +52,7 @@ class LessonVideoBlock(blocks.StructBlock):
                     "qualities": menu.qualities,
                     "sound": menu.sound,
                     "download": menu.download,
+                    "save_labels": menu.save_labels(),
                     "captions": list(video.captions.all()),
                     "hls_script": _static_or_none("vendor/hls/hls.light.min.js"),
                 }

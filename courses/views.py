@@ -111,3 +111,11 @@ def my_learning(request):
         "completed": [item for item in items if item[0].status == EnrolmentStatus.COMPLETED],
     }
     return TemplateResponse(request, "courses/my_learning.html", context)
+
+
+@login_required
+@require_GET
+def offline_lessons(request):
+    """ "My offline lessons": what this device holds is known only to the device, so static/js/offline_lessons.js
+    fills the list (it also keeps this page with the lessons, so it opens offline)."""
+    return TemplateResponse(request, "courses/offline_lessons.html", {})

@@ -16,7 +16,6 @@ from .models import Replay
 KEY_HEADER = "Idempotency-Key"
 MADE_BY_HEADER = "X-Tadrib-Made-By"  # the page cache key of the person whose device queued the change
 KEPT_FOR = timedelta(days=30)  # longer than a queue waits: the service worker drops what it could not send by then
-MAX_BODY = 2000
 
 
 def applied_once(view):
@@ -38,16 +37,20 @@ def applied_once(view):
         if request.headers.get(MADE_BY_HEADER, cache_key(request.user)) != cache_key(request.user):
             message = _("This change was saved on this device by another account; it was not applied.")
             return JsonResponse({"error": message}, status=403)
-        try:
-            with transaction.atomic():
-                replay = Replay.objects.create(key=key, user=request.user, path=request.path[:255])
-                response = view(request, *args, **kwargs)
-                replay.status = response.status_code
-                if response.get("Content-Type", "").startswith("application/json"):
-                    replay.body = response.content.decode()[:MAX_BODY]
-                replay.save(update_fields=["status", "body"])
-        except IntegrityError:  # sent before: a queue replayed twice, or two tabs replaying at once
-            return _answer_again(request, key)
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    replay = Replay.objects.create(key=key, user=request.user, path=request.path[:255])
+            except IntegrityError:  # sent before: a queue replayed twice, or two tabs replaying at once
+                return _answer_again(request, key)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 429 or response.status_code >= 500:
+                transaction.set_rollback(True)  # "not now" is no answer to keep: the queue sends it again later
+                return response
+            replay.status = response.status_code
+            if response.get("Content-Type", "").startswith("application/json"):
+                replay.body = response.content.decode()
+            replay.save(update_fields=["status", "body"])
         Replay.objects.filter(user=request.user, created__lt=timezone.now() - KEPT_FOR).delete()
         return response
 

@@ -40,6 +40,7 @@ SHELL_FILES = [
     "js/player.js",
     "js/lesson.js",
     "js/queue.js",
+    "js/offline_lessons.js",
     "js/quiz.js",
     "js/copy_link.js",
     "img/favicon.svg",

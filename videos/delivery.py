@@ -20,6 +20,7 @@ MEDIA_NAME = re.compile(
 CAPTIONS_NAME = re.compile(r"^captions/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.vtt$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 ATTACHMENT_TYPE = "application/octet-stream"
+OFFLINE_SAVE_HEADER = "X-Tadrib-Offline-Save"
 ORIGINAL_LINK_SECONDS = 120  # S3 checks the signature when the download starts, so a short link is enough
 CONTENT_TYPES = {
     ".m3u8": "application/vnd.apple.mpegurl",
@@ -51,7 +52,7 @@ def serve(request, video, name):
     on_disk = isinstance(default_storage, FileSystemStorage)
     if name.endswith("/index.m3u8") and not on_disk:
         return _presigned_playlist(stored)
-    if not on_disk and not name.endswith(".m3u8"):
+    if not on_disk and not name.endswith(".m3u8") and not _offline_save(request):
         return HttpResponseRedirect(default_storage.url(stored))
     try:
         handle = default_storage.open(stored, "rb")
@@ -60,6 +61,13 @@ def serve(request, video, name):
     response = _ranged(request, handle, default_storage.size(stored), content_type(name))
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def _offline_save(request):
+    """A lesson being saved for offline use (static/js/offline_lessons.js) reads its files through this server, so
+    the page's script may store them without the bucket answering CORS; they are small (the small MP4 or the sound
+    file, the poster, the captions)."""
+    return request.headers.get(OFFLINE_SAVE_HEADER) == "1"
 
 
 def serve_original(request, video):

@@ -29,6 +29,17 @@ class Menu:
     sound: Choice | None  # the data saver's file; None for a silent video (or one converted before it existed)
     download: object  # the small MP4's Rendition, offered for download, or None
 
+    def save_labels(self):
+        """What "Save this lesson for offline" costs, with the picture and in data saver mode (sound only)."""
+        labels = {}
+        if self.download:
+            labels["video"] = _("Save this lesson for offline (%(size)s)") % {"size": megabytes(self.download.bytes)}
+        if self.sound:
+            labels["sound"] = _("Save this lesson for offline, sound only (%(size)s)") % {
+                "size": megabytes(self.sound.bytes)
+            }
+        return labels
+
 
 def choices(video, media_base):
     renditions = list(video.renditions.all())

@@ -7,7 +7,7 @@
   if (!script) return;
   var text = script.dataset;
   var root = document.documentElement;
-  var PERSONAL_CACHES = /^tadrib-(pages-|people$)/; // templates/offline/sw/people.js
+  var PERSONAL_CACHES = /^tadrib-(pages-|lessons-|people$)/; // templates/offline/sw/people.js
 
   // ---- Banners -----------------------------------------------------------------------------------------------
   var banners = document.createElement("div");

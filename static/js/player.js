@@ -37,7 +37,7 @@
         var script = document.createElement("script");
         script.src = src;
         script.onload = function () { resolve(window.Hls); };
-        script.onerror = reject;
+        script.onerror = function (error) { hlsLoading = null; reject(error); }; // try again at the next choice
         document.head.appendChild(script);
       });
     }
@@ -94,25 +94,43 @@
       video.addEventListener("loadedmetadata", onReady, { once: true });
     }
 
-    function attachHls(source, position, play) {
+    // The one-file fallback: the small MP4. Never a stream: falling back from a stream to a stream could loop.
+    function fallback(position, play) {
+      if (smallest && !smallest.hasAttribute("data-streaming")) attach(fromOption(smallest), position, play);
+      else released();
+    }
+
+    var generation = 0; // each attach() starts one; a late hls.js load for an older choice does nothing
+    function attachHls(source, position, play, attempt) {
       var Hls = window.Hls;
-      if (!Hls || !Hls.isSupported()) { // no MediaSource here: the small file plays instead
-        attach(fromOption(smallest), position, play);
-        return;
-      }
-      hls = new Hls({ startLevel: 0, testBandwidth: false, capLevelToPlayerSize: true, abrEwmaDefaultEstimate: 250000 });
+      if (attempt !== generation) return;
+      if (!Hls || !Hls.isSupported()) { fallback(position, play); return; } // no MediaSource here
+      stopHls();
+      hls = new Hls({
+        startLevel: 0, testBandwidth: false, capLevelToPlayerSize: true, abrEwmaDefaultEstimate: 250000,
+        startPosition: position > 0 ? position : -1, // no segment from 0 fetched only to be skipped
+      });
       hls.on(Hls.Events.ERROR, function (event, data) {
         if (!data.fatal) return;
         var at = video.currentTime || position;
+        var playing = !video.paused;
         stopHls();
-        attach(fromOption(smallest), at, true);
+        fallback(at, playing);
       });
       whenReady(position, play);
       hls.attachMedia(video);
       hls.loadSource(source.url);
     }
 
+    function startHls(source, position, play) {
+      var attempt = generation;
+      loadHls(hlsSrc).then(function () { attachHls(source, position, play, attempt); }, function () {
+        if (attempt === generation) fallback(position, play);
+      });
+    }
+
     function attach(source, position, play) {
+      generation += 1;
       stopHls();
       pending = null;
       figure.dataset.source = source.name;
@@ -120,18 +138,13 @@
       if (source.streaming && !video.canPlayType(HLS_TYPE)) {
         video.removeAttribute("src");
         video.load();
-        if (window.Hls || play) {
-          loadHls(hlsSrc).then(function () { attachHls(source, position, play); }, function () {
-            attach(fromOption(smallest), position, play);
-          });
-        } else {
-          pending = source; // nothing is fetched before the learner presses play
-        }
+        if (window.Hls || play || started) startHls(source, position, play);
+        else pending = { source: source, position: position }; // nothing is fetched before the learner presses play
         return;
       }
       video.src = source.url;
       whenReady(position, play);
-      if (play) video.play().catch(function () {});
+      if (play) video.play().catch(released);
     }
 
     function holdStill() {
@@ -145,11 +158,20 @@
     }
 
     var switching = null;
+    var releaseTimer = null;
     function released() {
       switching = null;
+      window.clearTimeout(releaseTimer);
       if (still) still.hidden = true;
       delete figure.dataset.switching;
     }
+
+    // The new source has reached the place: playing again, or showing the picture of the place (paused).
+    function arrived(event) {
+      if (!switching) return;
+      if (event.type === "playing" ? switching.playing : Math.abs(video.currentTime - switching.position) < 0.5) released();
+    }
+    ["playing", "seeked", "loadeddata"].forEach(function (name) { video.addEventListener(name, arrived); });
 
     function change() {
       if (quality) quality.disabled = Boolean(saver && saver.checked);
@@ -158,9 +180,9 @@
       if (!switching) switching = { position: video.currentTime, playing: !video.paused };
       holdStill();
       figure.dataset.switching = "true"; // lesson.js sends no position while the new source starts
-      video.removeEventListener("playing", released);
-      video.removeEventListener("seeked", released);
-      video.addEventListener(switching.playing ? "playing" : "seeked", released, { once: true });
+      video.addEventListener("error", released, { once: true }); // a source that cannot play leaves nothing held
+      window.clearTimeout(releaseTimer);
+      releaseTimer = window.setTimeout(released, 20000); // and never a still held for good
       attach(plan(), switching.position, switching.playing);
       if (switching.position <= 0.5 && !switching.playing) released();
     }
@@ -168,11 +190,9 @@
     video.addEventListener("play", function () {
       started = true;
       if (pending) {
-        var source = pending;
+        var waiting = pending;
         pending = null;
-        loadHls(hlsSrc).then(function () { attachHls(source, start, true); }, function () {
-          attach(fromOption(smallest), start, true);
-        });
+        startHls(waiting.source, waiting.position, true);
       }
     });
 
@@ -195,6 +215,21 @@
     var controls = figure.querySelector(".player__controls");
     if (controls && smallest) controls.hidden = false;
     attach(plan(), start, false);
+    if (!navigator.onLine && window.caches) playSavedCopy();
+
+    // Offline, only what was saved on this device can play (static/js/offline_lessons.js): the small MP4, or the
+    // sound file of a lesson saved in data saver mode.
+    function playSavedCopy() {
+      var files = [smallest && fromOption(smallest), saver && { url: saver.dataset.src, streaming: false, name: "sound" }];
+      files.filter(Boolean).reduce(function (found, file) {
+        return found.then(function (chosen) {
+          if (chosen) return chosen;
+          return caches.match(new URL(file.url, location.href).href).then(function (hit) { return hit ? file : null; });
+        });
+      }, Promise.resolve(null)).then(function (file) {
+        if (file && !started) attach(file, start, false);
+      });
+    }
   }
 
   document.querySelectorAll("[data-player]").forEach(Player);

@@ -9,6 +9,7 @@
   var DATABASE = "tadrib-offline";
   var STORE = "queue";
   var SYNC_TAG = "tadrib-queue";
+  var MAX_AGE_DAYS = 25; // under the 30 days the server keeps keys (offline/replays.py KEPT_FOR)
 
   function request(operation) {
     return new Promise(function (resolve, reject) {
@@ -49,9 +50,9 @@
     };
     return withStore("readwrite", function (store) { return request(store.put(entry)); }).then(function () {
       if (scope.registration && scope.registration.sync) return scope.registration.sync.register(SYNC_TAG);
-      if (scope.navigator && navigator.serviceWorker && navigator.serviceWorker.ready) {
-        return navigator.serviceWorker.ready.then(function (registration) {
-          return registration.sync ? registration.sync.register(SYNC_TAG) : null;
+      if (scope.navigator && navigator.serviceWorker && navigator.serviceWorker.getRegistration) {
+        return navigator.serviceWorker.getRegistration().then(function (registration) {
+          return registration && registration.sync ? registration.sync.register(SYNC_TAG) : null;
         }).catch(function () { return null; });
       }
       return null;
@@ -74,6 +75,13 @@
     });
   }
 
+  // In a page the current CSRF cookie is sent (a new login renews it); the worker has only the one saved with the
+  // change, and a refusal of it waits for a page.
+  function csrfToken(entry) {
+    var cookie = scope.document && /(?:^|;\s*)csrftoken=([^;]+)/.exec(scope.document.cookie);
+    return cookie ? decodeURIComponent(cookie[1]) : entry.csrf;
+  }
+
   function send(entry) {
     return fetch(entry.url, {
       method: "POST",
@@ -83,15 +91,18 @@
       headers: {
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": "application/json",
-        "X-CSRFToken": entry.csrf,
+        "X-CSRFToken": csrfToken(entry),
         "Idempotency-Key": entry.key,
         "X-Tadrib-Made-By": entry.user,
       },
     }).then(function (response) {
       if (response.ok) return settle(entry).then(function () { return "sent"; });
-      if (response.status === 429 || response.status >= 500) return "later";
+      // Not now (busy, logged out: the person logs in again), or a refusal that is not the server's rule (an
+      // expired CSRF token answers HTML): kept for a later try. A JSON error is the server's rule: said, then dropped.
+      if (response.status === 429 || response.status === 401 || response.status >= 500) return "later";
       return response.json().catch(function () { return {}; }).then(function (answer) {
-        return settle(entry, answer.error || String(response.status)).then(function () { return "refused"; });
+        if (!answer.error) return "later";
+        return settle(entry, answer.error).then(function () { return "refused"; });
       });
     });
   }
@@ -103,18 +114,19 @@
   function flush(user) {
     if (flushing) return flushing.then(function () { return flush(user); }, function () { return flush(user); });
     flushing = entries().then(function (all) {
-      var waiting = all.filter(function (entry) { return !entry.refused; })
-        .sort(function (a, b) { return a.queuedAt - b.queuedAt; });
+      var tooOld = Date.now() - MAX_AGE_DAYS * 24 * 3600 * 1000;
       var sent = 0;
       var chain = Promise.resolve(true);
-      waiting.forEach(function (entry) {
+      all.sort(function (a, b) { return a.queuedAt - b.queuedAt; }).forEach(function (entry) {
         chain = chain.then(function (going) {
           if (!going) return false;
-          if (entry.user !== user) return settle(entry).then(function () { return true; });
+          // Another account's changes (even refused ones) and those older than the server remembers keys: dropped.
+          if (entry.user !== user || entry.queuedAt < tooOld) return settle(entry).then(function () { return true; });
+          if (entry.refused) return true;
           return send(entry).then(function (outcome) {
             if (outcome === "sent") sent += 1;
-            return outcome !== "later";
-          });
+            return true; // a change that must wait does not hold back the others
+          }, function () { return false; }); // no link: the rest waits too
         });
       });
       return chain.then(function () { return sent; });
@@ -132,9 +144,7 @@
   function takeRefusals(user) {
     return entries().then(function (all) {
       var refused = all.filter(function (entry) { return entry.refused && entry.user === user; });
-      return Promise.all(refused.map(function (entry) {
-        return withStore("readwrite", function (store) { return request(store.delete(entry.slot)); });
-      })).then(function () { return refused; });
+      return Promise.all(refused.map(function (entry) { return settle(entry); })).then(function () { return refused; });
     });
   }
 
@@ -154,6 +164,7 @@
   var text = script ? script.dataset : {};
   queue.person = text.person || null;
   var notice = null;
+  var noticeTimer = null;
 
   function say(message) {
     if (!notice) {
@@ -164,6 +175,8 @@
     }
     notice.textContent = message;
     notice.hidden = !message;
+    window.clearTimeout(noticeTimer);
+    noticeTimer = window.setTimeout(function () { notice.hidden = true; }, 12000);
   }
 
   // Changes made while offline: saved here, and said so; sent at once if the link is there after all.
@@ -190,9 +203,10 @@
     var form = event.target;
     if (form instanceof HTMLFormElement && form.hasAttribute("data-online-only") && !navigator.onLine) {
       event.preventDefault();
+      event.stopImmediatePropagation(); // before quiz.js forgets the answers and disables the button
       say(form.dataset.onlineOnly);
     }
-  });
+  }, true);
   scope.addEventListener("online", sendWaiting);
   if (navigator.onLine) sendWaiting();
 })(self);

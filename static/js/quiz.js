@@ -54,7 +54,7 @@
       slot: "answers:" + form.dataset.saveUrl, url: form.dataset.saveUrl, body: body.toString(),
       csrf: form.querySelector("[name=csrfmiddlewaretoken]").value,
     });
-    status.textContent = form.dataset.textOffline;
+    if (!navigator.onLine) status.textContent = form.dataset.textOffline;
   }
 
   function send() {

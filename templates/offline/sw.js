@@ -5,7 +5,8 @@
  *   sw/shell.js      the precached shell: CSS, our scripts, icons, an offline page per language
  *   sw/static.js     /static/…: CacheFirst, old versions kept a while for pages saved under them
  *   sw/people.js     whose pages: one page cache per person on this device
- *   sw/pages.js      navigations: network first, then the person's saved copy, then the offline page
+ *   sw/lessons.js    lessons saved for offline use: their video or sound file, with byte ranges
+ *   sw/pages.js      navigations: network first, then the person's saved copy (or saved lesson), then the offline page
  *   sw/queue.js      what the learner did offline (static/js/queue.js), sent by Background Sync
  * To add a route (saved lessons, the offline queue…), add a file to sw/ and include it here before pages.js when it
  * must win over the page route. Everything the server decides (addresses, URLs, names) is in CONFIG.
@@ -24,6 +25,7 @@ Object.keys(CONFIG.workboxModules).forEach((moduleName) => workbox.loadModule(mo
 {% include "offline/sw/shell.js" %}
 {% include "offline/sw/static.js" %}
 {% include "offline/sw/people.js" %}
+{% include "offline/sw/lessons.js" %}
 {% include "offline/sw/pages.js" %}
 {% include "offline/sw/queue.js" %}
 {% endautoescape %}

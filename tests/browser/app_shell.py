@@ -3,7 +3,7 @@ Playwright's wait_for_function, so conditions are read with page.evaluate until 
 
 import time
 
-PERSONAL_CACHES = "(await caches.keys()).filter((name) => /^tadrib-(pages-|people$)/.test(name))"
+PERSONAL_CACHES = "(await caches.keys()).filter((name) => /^tadrib-(pages-|lessons-|people$)/.test(name))"
 
 
 def open_phone(browser, csp_violations):

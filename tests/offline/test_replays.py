@@ -130,3 +130,20 @@ def test_old_replay_records_of_a_person_go_when_they_send_a_new_one(course, lear
     Replay.objects.update(created=timezone.now() - timedelta(days=31))
     queued(client, done_url(course[1][1]), {}, user=learner)
     assert [replay.path for replay in Replay.objects.all()] == [done_url(course[1][1])]
+
+
+def test_a_change_refused_for_now_is_not_remembered_and_goes_through_later(course, learner, settings):
+    from django.core.cache import cache
+
+    lesson = course[1][0]
+    url = f"/ar/learning/lessons/{lesson.pk}/position/"
+    client = Client()
+    client.force_login(learner)
+    for _ in range(30):
+        client.post(url, {"position": "1"})
+    key = uuid.uuid4()
+    assert queued(client, url, {"position": "40"}, key=key, user=learner).status_code == 429
+    assert not Replay.objects.filter(key=key).exists()
+    cache.clear()  # a minute later
+    again = queued(client, url, {"position": "40"}, key=key, user=learner)
+    assert (again.status_code, again.json()["position"]) == (200, 40) and "Idempotent-Replayed" not in again

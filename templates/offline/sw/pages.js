@@ -43,8 +43,11 @@ async function markedAsSaved(response) {
 async function savedPage(url) {
   await pageCacheChanges; // a switch of person under way finishes first
   const key = await rememberedPerson();
-  if (!key || !(await caches.has(pagesCacheName(key)))) return null;
-  const saved = await (await caches.open(pagesCacheName(key))).match(url, { ignoreVary: true });
+  if (!key) return null;
+  const pages = pagesCacheName(key);
+  const saved =
+    ((await caches.has(pages)) && (await (await caches.open(pages)).match(url, { ignoreVary: true }))) ||
+    (await savedLessonCopy(url)); // a lesson saved for offline use (sw/lessons.js)
   return saved ? markedAsSaved(saved) : null;
 }
 

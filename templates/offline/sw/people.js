@@ -20,7 +20,10 @@ async function rememberedPerson() {
 
 async function becomePerson(key) {
   const names = await caches.keys();
-  const others = names.filter((name) => name.startsWith(PAGES_PREFIX) && name !== pagesCacheName(key));
+  const mine = [pagesCacheName(key), LESSONS_PREFIX + key];
+  const others = names.filter(
+    (name) => (name.startsWith(PAGES_PREFIX) || name.startsWith(LESSONS_PREFIX)) && !mine.includes(name),
+  );
   const forget = async (name) => {
     await caches.delete(name);
     await new workbox.expiration.CacheExpiration(name, PAGES_EXPIRATION).delete(); // its records in IndexedDB
