@@ -188,9 +188,25 @@
     });
   };
 
+  // One sender per device: the worker, where one controls the page (it also answers Background Sync, and sends
+  // one change at a time), else this page.
+  function byWorker(controller) {
+    return new Promise(function (resolve, reject) {
+      var channel = new MessageChannel();
+      var timer = window.setTimeout(function () { reject(new Error("the worker did not answer")); }, 60000);
+      channel.port1.onmessage = function (event) {
+        window.clearTimeout(timer);
+        if (event.data && typeof event.data.sent === "number") resolve(event.data.sent);
+        else reject(new Error("the worker could not send"));
+      };
+      controller.postMessage({ type: "SEND_QUEUE", person: queue.person }, [channel.port2]);
+    });
+  }
+
   function sendWaiting() {
     if (!queue.person) return Promise.resolve();
-    return flush(queue.person).then(function (sent) {
+    var controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+    return (controller ? byWorker(controller) : flush(queue.person)).then(function (sent) {
       if (sent) say(text.sent);
       return takeRefusals(queue.person);
     }).then(function (refused) {

@@ -125,3 +125,28 @@ def test_a_lesson_the_server_refuses_is_not_saved(live_server, phone, video_less
         f"async () => (await caches.has({cache!r})) ? (await (await caches.open({cache!r})).keys()).length : 0"
     )
     assert kept == 0  # nothing half-saved
+
+
+def test_a_full_device_is_said_before_any_download_and_nothing_is_kept(
+    live_server, browser, csp_violations, video_lesson
+):
+    learner, lesson, _video = video_lesson
+    base = live_server.url
+    context = browser.new_context(locale="ar-DZ", viewport={"width": 360, "height": 640})
+    # A phone with 0.4 MB left: less than the lesson's MP4 and its page.
+    context.add_init_script("navigator.storage.estimate = () => Promise.resolve({quota: 50e6, usage: 49.6e6});")
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    log_in(page, base, learner.email, PASSWORD, language="ar", landing="/ar/")
+    wait_until_controlled(page)
+    page.goto(base + lesson.url)
+    fetched.clear()
+    page.locator("[data-save-lesson]").click()
+    page.locator(".player__save-status").filter(has_text="لا توجد مساحة كافية").wait_for()
+    cache = f"tadrib-lessons-{cache_key(learner)}"
+    kept = page.evaluate(
+        f"async () => (await caches.has({cache!r})) ? (await (await caches.open({cache!r})).keys()).length : 0"
+    )
+    assert kept == 0 and not any("/media/videos/" in url for url in fetched)  # said before any download
+    context.close()

@@ -78,10 +78,10 @@ def test_trainee_on_a_weak_link_plays_one_file_switches_to_sound_only_and_resume
     assert controls.is_visible()
     options = phone.locator("[data-quality] option").all_inner_texts()
     assert options[0] == "تلقائي (حسب اتصالك)" and [re.sub(r"[\d,]+", "N", o) for o in options[1:]] == [
-        "Np · N ميغابايت",
-        "Np · N ميغابايت",
+        "دقة Np · N ميغابايت",
+        "دقة Np · N ميغابايت",
     ]
-    assert options[1].startswith("360p") and options[2].startswith("240p")
+    assert options[1].startswith("دقة 360p") and options[2].startswith("دقة 240p")
     assert re.fullmatch(
         r"توفير البيانات: الصوت فقط \([\d,]+ ميغابايت\)", phone.locator(".player__saver").inner_text().strip()
     )

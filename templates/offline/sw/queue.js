@@ -15,3 +15,17 @@ self.addEventListener("sync", (event) => {
     if (left.length) throw new Error("changes still waiting for the link");
   })());
 });
+
+// A page asks the worker to send its person's queue (static/js/queue.js), so that a page and a sync never send the
+// same changes side by side; the answer says how many went.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "SEND_QUEUE" || !event.ports[0]) return;
+  const person = String(event.data.person || "");
+  if (!PERSON_KEY.test(person)) return;
+  event.waitUntil(
+    TadribQueue.flush(person).then(
+      (sent) => event.ports[0].postMessage({ sent }),
+      () => event.ports[0].postMessage({ error: true }),
+    ),
+  );
+});
