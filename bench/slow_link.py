@@ -9,9 +9,11 @@ runs under gunicorn with production settings on a throw-away demo database.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
+import urllib.request
 
 from bench.run import BASE_DIR, PY, free_port, wait_until_up
 
@@ -151,6 +153,19 @@ def offline_reopen(browser, base, path, session):
     return f"{'visited lesson reopened offline':<30} {outcome} ({seconds:.2f} s, from the worker's copy)"
 
 
+def compressed_hls_js(base, path, session):
+    """hls.js as production serves it (WhiteNoise's precompressed .br/.gz): what adaptive playback costs to start."""
+    request = urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        script = re.search(r'data-hls-script="([^"]+)"', response.read().decode()).group(1)
+    sizes = {}
+    for encoding in ("br", "gzip", "identity"):
+        request = urllib.request.Request(base + script, headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            sizes[encoding] = (response.headers.get("Content-Encoding", "identity"), len(response.read()))
+    return "hls.js served as " + ", ".join(f"{got} {size / 1000:.0f} KB" for got, size in sizes.values())
+
+
 def report(name, result):
     first = result["first_frame_s"]
     print(
@@ -192,6 +207,7 @@ def main():
             for (name, path, options), session in zip(runs, extra["sessions"], strict=False):
                 report(name, one_run(browser, base, path, session, **options))
             print(offline_reopen(browser, base, extra["lesson"], extra["sessions"][len(runs)]))
+            print(compressed_hls_js(base, extra["lesson"], extra["sessions"][len(runs)]))
             browser.close()
     finally:
         server.terminate()

@@ -46,6 +46,11 @@
 
   function Player(figure) {
     var video = figure.querySelector("video");
+    // The browser's own HLS only where there is no MediaSource (iPhone Safari): elsewhere hls.js plays it. Chromium's
+    // own HLS (156) did not play segments from the S3 bucket's presigned addresses (measured in CI).
+    function nativeHls() {
+      return !window.MediaSource && !window.ManagedMediaSource && Boolean(video.canPlayType(HLS_TYPE));
+    }
     var still = figure.querySelector(".player__still");
     var quality = figure.querySelector("[data-quality]");
     var saver = figure.querySelector("[data-saver]");
@@ -73,7 +78,7 @@
       if (saver && saver.checked) return { url: saver.dataset.src, streaming: false, name: "sound" };
       var chosen = quality && quality.value !== "auto" ? option(quality.value) : null;
       if (chosen) return fromOption(chosen);
-      if ((weakLink() || !hlsSrc && !video.canPlayType(HLS_TYPE)) && smallest && smallest.dataset.src) {
+      if ((weakLink() || !hlsSrc && !nativeHls()) && smallest && smallest.dataset.src) {
         return fromOption(smallest);
       }
       return { url: figure.dataset.master, streaming: true, name: "auto" };
@@ -135,7 +140,7 @@
       pending = null;
       figure.dataset.source = source.name;
       figure.classList.toggle("player--saver", source.name === "sound");
-      if (source.streaming && !video.canPlayType(HLS_TYPE)) {
+      if (source.streaming && !nativeHls()) {
         video.removeAttribute("src");
         video.load();
         if (window.Hls || play || started) startHls(source, position, play);
